@@ -1,0 +1,4 @@
+//! CODE: indicator codes.
+
+pub mod duplicate;
+pub mod prefix;

@@ -1,0 +1,3 @@
+//! GRADE: grades that do not match the total.
+
+pub mod band;

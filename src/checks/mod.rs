@@ -1,0 +1,70 @@
+//! The rules. Each check lives in its own file under its family and reads only the recognised
+//! [`Report`]; none of them looks at text. [`CHECKS`] is the registry: the order is the
+//! priority when several findings fold into one.
+
+mod arith;
+mod blame;
+mod code;
+mod grade;
+mod levels;
+mod rate;
+mod score;
+mod sum;
+mod tree;
+mod weight;
+
+use crate::diagnostic::Finding;
+use crate::profile::Profile;
+use crate::report::Report;
+
+/// What a check sees.
+pub struct Context<'a> {
+    pub report: &'a Report,
+    pub profile: &'a Profile,
+}
+
+pub trait Check: Sync {
+    /// The rule codes this check reports.
+    fn codes(&self) -> &'static [&'static str];
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>);
+}
+
+/// Every check, most specific first.
+pub static CHECKS: &[&dyn Check] = &[
+    &score::missing::MissingScore,
+    &score::range::ScoreRange,
+    &sum::tree_levels::LevelScores,
+    &sum::summary_detail::SummaryScores,
+    &sum::table_total::TableTotals,
+    &sum::fund_total::FundTotals,
+    &weight::declared::DeclaredWeights,
+    &weight::summary_detail::SummaryFullMarks,
+    &weight::total::FullMarksTotal,
+    &rate::execution_rate::ExecutionRates,
+    &rate::score_rate::ScoreRates,
+    &rate::named_rate::NamedRates,
+    &rate::execution_score::ExecutionScore,
+    &rate::indicator_execution_score::IndicatorExecutionScore,
+    &rate::over_budget::OverBudget,
+    &rate::undefined_rate::UndefinedRate,
+    &grade::band::GradeBand,
+    &code::duplicate::DuplicateCodes,
+    &code::prefix::CodePrefix,
+];
+
+/// Run every check and fold findings that share a root cause.
+pub fn run(cx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for check in CHECKS {
+        check.run(cx, &mut findings);
+    }
+    blame::fold(findings)
+}
+
+/// Every rule code some check can report.
+pub fn registered_codes() -> Vec<&'static str> {
+    CHECKS
+        .iter()
+        .flat_map(|c| c.codes().iter().copied())
+        .collect()
+}

@@ -1,0 +1,5 @@
+//! WEIGHT: full marks and weights that do not add up.
+
+pub mod declared;
+pub mod summary_detail;
+pub mod total;

@@ -1,0 +1,348 @@
+//! The command line: `jxlint check`, `jxlint rules`, `jxlint explain`.
+//!
+//! Exit codes follow ripgrep: 0 when no error-level finding, 1 when there is one, 2 when a
+//! file could not be checked or the command line is wrong. A file that cannot be read does not
+//! stop the others from being checked.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
+
+use crate::catalog::catalog;
+use crate::diagnostic::{Lang, Severity};
+use crate::lint::{check_file, display_path, Checked, FileError};
+use crate::profile::{Profile, DEFAULT_PROFILE};
+use crate::render::{human::HumanRenderer, json, summary, Tally};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jxlint",
+    version,
+    about = "Check fiscal performance evaluation reports (绩效评价报告) and self-evaluation forms (绩效自评表) for internal consistency",
+    after_help = "Exit status: 0 no errors found, 1 errors found, 2 a file could not be checked or bad usage."
+)]
+pub struct Cli {
+    /// Language of messages: zh (中文) or en.
+    #[arg(long, value_enum, global = true, default_value = "zh")]
+    pub lang: Lang,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check report files or folders (.txt, .md, .markdown).
+    Check(CheckArgs),
+    /// List every rule.
+    Rules(RulesArgs),
+    /// Explain a rule, with a wrong and a right example.
+    Explain {
+        /// A rule code, such as SUM001.
+        code: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or folders to check; folders are searched for .txt, .md and .markdown files.
+    /// Defaults to the current folder.
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: OutputFormat,
+    /// Standard profile: a name from rules/profiles (national-2020, shanghai,
+    /// shanghai-minhang) or a path to a profile .toml file.
+    #[arg(long, default_value = DEFAULT_PROFILE)]
+    pub standard: String,
+    /// Also list the parts of each report that were not recognised, and how files were read.
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Print one line per file (total, grade, errors, warnings) instead of each finding.
+    #[arg(long)]
+    pub summary: bool,
+    /// Do not print the closing count of findings.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// When to use colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+    /// Number of files checked in parallel (default: one per core).
+    #[arg(short = 'j', long)]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+    /// The reference page, as in docs/rules.md.
+    Markdown,
+}
+
+/// Parse the command line and run.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check(args) => check(&args, cli.lang),
+        Command::Rules(args) => rules(&args, cli.lang),
+        Command::Explain { code } => explain(&code, cli.lang),
+    }
+}
+
+fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
+    let profile = match Profile::load(&args.standard) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("jxlint: error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(jobs) = args.jobs {
+        // Fails only if the pool was already built, in which case it is used as is.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build_global();
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let (files, walk_errors) = crate::walk::collect(&paths);
+    let mut trouble = false;
+    for e in &walk_errors {
+        eprintln!("jxlint: error: {}: {}", display_path(&e.path), e.message);
+        trouble = true;
+    }
+
+    let results: Vec<(String, Result<Checked, FileError>)> = files
+        .par_iter()
+        .map(|path| (display_path(path), check_file(path, &profile)))
+        .collect();
+
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+        }
+    };
+    let renderer = HumanRenderer::new(color, lang, 100);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let mut json_findings = Vec::new();
+    let mut summary_rows = Vec::new();
+    let mut tally = Tally::default();
+    let mut files_with_findings = 0;
+
+    for (path, result) in &results {
+        let checked = match result {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("jxlint: error: {path}: {e}");
+                trouble = true;
+                summary_rows.push(summary::SummaryRow {
+                    path: path.clone(),
+                    total: String::new(),
+                    grade: String::new(),
+                    tally: Tally::default(),
+                    failed: Some(e.to_string()),
+                });
+                continue;
+            }
+        };
+        if checked.source.text().trim().is_empty() {
+            eprintln!("jxlint: warning: {path}: empty file, nothing to check");
+        }
+        if args.verbose {
+            report_verbose(path, checked);
+        }
+        let file_tally = Tally::of(&checked.findings);
+        tally.add(file_tally);
+        if file_tally.total() > 0 {
+            files_with_findings += 1;
+        }
+        let (total, grade) = summary::headline(&checked.report);
+        summary_rows.push(summary::SummaryRow {
+            path: path.clone(),
+            total,
+            grade,
+            tally: file_tally,
+            failed: None,
+        });
+        match args.format {
+            OutputFormat::Json => {
+                json_findings.extend(json::findings(
+                    path,
+                    &checked.source,
+                    &checked.findings,
+                    lang,
+                ));
+            }
+            OutputFormat::Human if !args.summary && !checked.findings.is_empty() => {
+                let _ = out.write_all(
+                    renderer
+                        .render(&checked.source, path, &checked.findings)
+                        .as_bytes(),
+                );
+            }
+            OutputFormat::Human => {}
+        }
+    }
+
+    match args.format {
+        OutputFormat::Json => {
+            let _ = out.write_all(json::to_string(&json_findings).as_bytes());
+            if args.summary {
+                eprint!("{}", summary::render(&summary_rows, lang));
+            }
+        }
+        OutputFormat::Human => {
+            if args.summary {
+                let _ = out.write_all(summary::render(&summary_rows, lang).as_bytes());
+            }
+            if !args.quiet && tally.total() > 0 {
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    tally_line(tally, files_with_findings, results.len(), lang)
+                );
+            }
+        }
+    }
+    let _ = out.flush();
+
+    if trouble {
+        ExitCode::from(2)
+    } else if tally.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn tally_line(t: Tally, with_findings: usize, checked: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "共 {} 个错误、{} 个警告、{} 条提示（检查 {checked} 个文件，{with_findings} 个有问题）",
+            t.errors, t.warnings, t.infos
+        ),
+        Lang::En => format!(
+            "{} error{}, {} warning{}, {} note{} in {with_findings} of {checked} file{}",
+            t.errors,
+            plural(t.errors),
+            t.warnings,
+            plural(t.warnings),
+            t.infos,
+            plural(t.infos),
+            plural(checked)
+        ),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn report_verbose(path: &str, checked: &Checked) {
+    let r = &checked.report;
+    eprintln!(
+        "jxlint: {path}: read as {}; {} scorecard(s), {} amount table(s), {} finding(s)",
+        checked.source.encoding(),
+        r.scorecards.len(),
+        r.amount_tables.len(),
+        checked.findings.len()
+    );
+    for s in &r.skipped {
+        let p = checked.source.position(s.span.start);
+        eprintln!(
+            "jxlint:   {path}:{}:{}: skipped {}",
+            p.line, p.column, s.what
+        );
+    }
+}
+
+fn rules(args: &RulesArgs, lang: Lang) -> ExitCode {
+    let c = catalog();
+    match args.format {
+        RulesFormat::Markdown => print!("{}", c.markdown()),
+        RulesFormat::Json => {
+            let list: Vec<serde_json::Value> = c
+                .rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "code": r.code,
+                        "name": r.name,
+                        "family": r.family,
+                        "severity": r.severity.as_str(),
+                        "summary": r.summary.get(lang),
+                    })
+                })
+                .collect();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&list).expect("serialisable")
+            );
+        }
+        RulesFormat::Text => {
+            for r in &c.rules {
+                let sev = match r.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "info",
+                };
+                println!(
+                    "{:<10} {:<28} {:<7} {:<8} {}",
+                    r.code,
+                    r.name,
+                    r.family,
+                    sev,
+                    r.summary.get(lang)
+                );
+            }
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn explain(code: &str, lang: Lang) -> ExitCode {
+    let c = catalog();
+    match c.get(code) {
+        Some(rule) => {
+            print!("{}", c.explain(rule, lang));
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!("jxlint: error: unknown rule `{code}`; `jxlint rules` lists them");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,447 @@
+//! The line-based reader shared by plain text and Markdown.
+//!
+//! Text extracted from PDFs (the usual shape of reports that reach a checker) puts one table
+//! row per line with tab-separated cells; Markdown uses pipe tables. Both are read here, line by
+//! line, with exact spans for every cell.
+
+use super::Format;
+use crate::document::{
+    parse_section_number, Block, Cell, Document, Heading, Paragraph, Row, Span, Table,
+};
+use crate::number::looks_numeric;
+use crate::text::compact;
+
+/// A line without its terminator, and the byte offset where it starts.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    start: usize,
+}
+
+impl Line<'_> {
+    fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.text.len())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    TabRow,
+    PipeRow,
+    PipeSeparator,
+    MarkdownHeading(u8),
+    Text,
+}
+
+/// How many blank lines may separate two tab-separated rows of the same table. PDF extraction
+/// puts a blank line where a row or a table breaks across pages.
+const MAX_BLANKS_INSIDE_TABLE: usize = 2;
+
+pub(super) fn read_lines(text: &str, format: Format) -> Document {
+    let lines = split_lines(text);
+    let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        match kinds[i] {
+            Kind::Blank => i += 1,
+            Kind::TabRow => {
+                let (table, next) = read_tab_table(&lines, &kinds, i);
+                blocks.push(Block::Table(table));
+                i = next;
+            }
+            Kind::PipeRow | Kind::PipeSeparator => {
+                let mut rows = Vec::new();
+                while i < lines.len() && matches!(kinds[i], Kind::PipeRow | Kind::PipeSeparator) {
+                    if kinds[i] == Kind::PipeRow {
+                        rows.push(pipe_row(lines[i]));
+                    }
+                    i += 1;
+                }
+                if let Some(table) = table_of(rows) {
+                    blocks.push(Block::Table(table));
+                }
+            }
+            Kind::MarkdownHeading(level) => {
+                blocks.push(Block::Heading(markdown_heading(lines[i], level)));
+                i += 1;
+            }
+            Kind::Text => {
+                let first = lines[i];
+                let mut last = first;
+                i += 1;
+                // Markdown wraps paragraphs over lines; extracted text has one per line.
+                if format == Format::Markdown {
+                    while i < lines.len()
+                        && kinds[i] == Kind::Text
+                        && !is_heading_line(lines[i].text)
+                    {
+                        last = lines[i];
+                        i += 1;
+                    }
+                }
+                let span = Span::new(first.start, last.start + last.text.len());
+                blocks.push(text_block(&text[span.start..span.end], span));
+            }
+        }
+    }
+    Document { blocks }
+}
+
+fn split_lines(text: &str) -> Vec<Line<'_>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let body = piece.strip_suffix('\n').unwrap_or(piece);
+        let body = body.strip_suffix('\r').unwrap_or(body);
+        lines.push(Line { text: body, start });
+        start += piece.len();
+    }
+    lines
+}
+
+fn classify(line: &str) -> Kind {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return Kind::Blank;
+    }
+    if line.contains('\t') {
+        return if line.split('\t').all(|c| c.trim().is_empty()) {
+            Kind::Blank
+        } else {
+            Kind::TabRow
+        };
+    }
+    if trimmed.starts_with('|') && trimmed.len() > 1 {
+        let inner = trimmed.trim_matches('|');
+        if !inner.is_empty()
+            && inner.split('|').all(|c| {
+                let c = c.trim();
+                !c.is_empty() && c.trim_matches(':').chars().all(|ch| ch == '-')
+            })
+        {
+            return Kind::PipeSeparator;
+        }
+        return Kind::PipeRow;
+    }
+    let hashes = trimmed.chars().take_while(|c| *c == '#').count();
+    if (1..=6).contains(&hashes) && trimmed[hashes..].starts_with([' ', '\t']) {
+        return Kind::MarkdownHeading(hashes as u8);
+    }
+    Kind::Text
+}
+
+fn is_heading_line(line: &str) -> bool {
+    let trimmed = line.trim_start();
+    parse_section_number(trimmed, 0).is_some_and(|(_, len)| looks_like_title(&trimmed[len..]))
+        || is_unnumbered_heading(trimmed)
+}
+
+fn read_tab_table(lines: &[Line<'_>], kinds: &[Kind], first: usize) -> (Table, usize) {
+    let mut rows: Vec<Row> = Vec::new();
+    let mut i = first;
+    let mut after_blank = false;
+    while i < lines.len() {
+        match kinds[i] {
+            Kind::TabRow => {
+                let row = tab_row(lines[i]);
+                let joined = after_blank
+                    && match (rows.first(), rows.last()) {
+                        (Some(header), Some(prev)) => is_continuation(header, prev, &row),
+                        _ => false,
+                    };
+                if joined {
+                    let prev = rows.last_mut().expect("checked above");
+                    join_rows(prev, row);
+                } else {
+                    rows.push(row);
+                }
+                after_blank = false;
+                i += 1;
+            }
+            Kind::Blank => {
+                let blanks = kinds[i..].iter().take_while(|k| **k == Kind::Blank).count();
+                let next = i + blanks;
+                if blanks <= MAX_BLANKS_INSIDE_TABLE && kinds.get(next) == Some(&Kind::TabRow) {
+                    after_blank = true;
+                    i = next;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    (table_of(rows).expect("a tab table has at least one row"), i)
+}
+
+/// Whether `row`, found after a blank line, is the rest of `prev` split by a page or cell
+/// break: it holds only text, and only in cells where `prev` has text too.
+fn is_continuation(header: &Row, prev: &Row, row: &Row) -> bool {
+    let mut any = false;
+    for (i, cell) in row.filled() {
+        any = true;
+        if looks_numeric(&cell.text) {
+            return false;
+        }
+        match prev.cell(i) {
+            Some(p) if !p.is_empty() && !looks_numeric(&p.text) => {}
+            _ => return false,
+        }
+    }
+    any && !same_texts(header, row)
+}
+
+fn same_texts(a: &Row, b: &Row) -> bool {
+    let texts = |r: &Row| {
+        r.cells
+            .iter()
+            .map(|c| compact(&c.text))
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+    };
+    texts(a) == texts(b)
+}
+
+fn join_rows(prev: &mut Row, row: Row) {
+    for (i, cell) in row.cells.into_iter().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        let target = &mut prev.cells[i];
+        target.text.push_str(&cell.text);
+        target.span = target.span.cover(cell.span);
+    }
+    prev.span = prev.span.cover(row.span);
+}
+
+fn tab_row(line: Line<'_>) -> Row {
+    let mut cells = Vec::new();
+    let mut offset = line.start;
+    for piece in line.text.split('\t') {
+        cells.push(cell(piece, offset));
+        offset += piece.len() + 1;
+    }
+    Row {
+        cells,
+        span: line.span(),
+    }
+}
+
+fn pipe_row(line: Line<'_>) -> Row {
+    let text = line.text;
+    let lead = text.len() - text.trim_start().len();
+    let body_start = lead + usize::from(text[lead..].starts_with('|'));
+    let trimmed_end = text.trim_end().len();
+    let body_end = if text[..trimmed_end].ends_with('|') && trimmed_end > body_start {
+        trimmed_end - 1
+    } else {
+        trimmed_end
+    };
+    let body = &text[body_start..body_end];
+    let mut cells = Vec::new();
+    let mut piece_start = 0;
+    let bytes = body.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(cell(
+                &body[piece_start..i],
+                line.start + body_start + piece_start,
+            ));
+            piece_start = i + 1;
+        }
+    }
+    cells.push(cell(
+        &body[piece_start..],
+        line.start + body_start + piece_start,
+    ));
+    for c in &mut cells {
+        if c.text.contains("\\|") {
+            c.text = c.text.replace("\\|", "|");
+        }
+    }
+    Row {
+        cells,
+        span: line.span(),
+    }
+}
+
+/// A cell from a raw piece of a line starting at `offset`; the span covers the trimmed text.
+fn cell(piece: &str, offset: usize) -> Cell {
+    let lead = piece.len() - piece.trim_start().len();
+    let text = piece.trim();
+    let start = offset + lead;
+    Cell {
+        text: text.to_string(),
+        span: Span::new(start, start + text.len()),
+    }
+}
+
+fn table_of(rows: Vec<Row>) -> Option<Table> {
+    let span = rows.first()?.span.cover(rows.last()?.span);
+    Some(Table { rows, span })
+}
+
+fn markdown_heading(line: Line<'_>, level: u8) -> Heading {
+    let lead = line.text.len() - line.text.trim_start().len();
+    let after_hashes = lead + level as usize;
+    let rest = &line.text[after_hashes..];
+    let content_offset = after_hashes + (rest.len() - rest.trim_start().len());
+    let content = line.text[content_offset..].trim_end();
+    let (number, title) = match parse_section_number(content, line.start + content_offset) {
+        Some((number, len)) => (Some(number), &content[len..]),
+        None => (None, content),
+    };
+    Heading {
+        markup_level: Some(level),
+        number,
+        text: title.trim().to_string(),
+        span: line.span(),
+    }
+}
+
+/// A text line is a heading when it is a short numbered title (`（二）预算资金规模`) or one of
+/// the unnumbered headings of the outline (摘要, 前言, 目录, 附件); everything else is prose,
+/// keeping any list number it starts with.
+fn text_block(text: &str, span: Span) -> Block {
+    let lead = text.len() - text.trim_start().len();
+    let body = text[lead..].trim_end();
+    if let Some((number, len)) = parse_section_number(body, span.start + lead) {
+        let title = &body[len..];
+        if looks_like_title(title) {
+            return Block::Heading(Heading {
+                markup_level: None,
+                number: Some(number),
+                text: title.trim().to_string(),
+                span,
+            });
+        }
+        return Block::Paragraph(Paragraph {
+            number: Some(number),
+            text: text.to_string(),
+            span,
+        });
+    }
+    if is_unnumbered_heading(body) {
+        return Block::Heading(Heading {
+            markup_level: None,
+            number: None,
+            text: body.to_string(),
+            span,
+        });
+    }
+    Block::Paragraph(Paragraph {
+        number: None,
+        text: text.to_string(),
+        span,
+    })
+}
+
+fn looks_like_title(title: &str) -> bool {
+    let t = title.trim();
+    let chars = t.chars().count();
+    chars > 0
+        && chars <= 30
+        && !t.contains(['。', '；', ';', '，', ','])
+        && !t.trim_end_matches([':', '：']).contains([':', '：'])
+}
+
+fn is_unnumbered_heading(line: &str) -> bool {
+    matches!(
+        compact(line).as_str(),
+        "摘要" | "前言" | "目录" | "附件" | "附表" | "附录"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Document {
+        read_lines(text, Format::Text)
+    }
+
+    fn table(doc: &Document, n: usize) -> &Table {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .nth(n)
+            .expect("table")
+    }
+
+    fn texts(row: &Row) -> Vec<&str> {
+        row.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_tab_tables() {
+        let text = "一、基本情况\n\n（一）项目概况\n\n该项目预算金额共计 153.04 万元。\n\n指标\t满分值\n合计\t100\n";
+        let doc = read(text);
+        assert!(
+            matches!(&doc.blocks[0], Block::Heading(h) if h.text == "基本情况" && h.number.unwrap().value == 1)
+        );
+        assert!(matches!(&doc.blocks[1], Block::Heading(h) if h.text == "项目概况"));
+        assert!(matches!(&doc.blocks[2], Block::Paragraph(p) if p.text.contains("153.04")));
+        let t = table(&doc, 0);
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(texts(&t.rows[1]), vec!["合计", "100"]);
+        let span = t.rows[1].cells[1].span;
+        assert_eq!(&text[span.start..span.end], "100");
+    }
+
+    #[test]
+    fn numbered_prose_stays_a_paragraph() {
+        let doc = read("①项目申报：市工商联按照年度需求编制预算，向主管部门申报。\n");
+        assert!(matches!(&doc.blocks[0], Block::Paragraph(p) if p.number.is_some()));
+    }
+
+    #[test]
+    fn blank_lines_inside_a_table_do_not_split_it() {
+        let doc = read("a\tb\n1\t2\n\n3\t4\n\n\n\nnext\tone\n");
+        assert_eq!(table(&doc, 0).rows.len(), 3);
+        assert_eq!(table(&doc, 1).rows.len(), 1);
+    }
+
+    #[test]
+    fn a_row_split_over_two_lines_is_joined() {
+        let text = "一级\t二级\t三级\t分值\n满意\t服务\t相关部门满意度\t5.00\n\n度指 标\t对象 满意 度指 标\t\t\n总分\t\t\t100\n";
+        let doc = read(text);
+        let t = table(&doc, 0);
+        assert_eq!(t.rows.len(), 3);
+        assert_eq!(
+            texts(&t.rows[1])[..2],
+            ["满意度指 标", "服务对象 满意 度指 标"]
+        );
+        assert_eq!(texts(&t.rows[2])[0], "总分");
+    }
+
+    #[test]
+    fn repeated_header_and_numeric_rows_are_not_joined() {
+        let text = "一级指标\t满分值\n\tA1\t2\n\n一级指标\t满分值\n\n\tA2\t3\n";
+        let t = &table(&read(text), 0).clone();
+        assert_eq!(t.rows.len(), 4);
+    }
+
+    #[test]
+    fn pipe_tables_keep_cell_spans() {
+        let text = "# 评价报告\n\n| 指标 | 满分值 |\n|---|---:|\n| A 决策 | 10 |\n";
+        let doc = read_lines(text, Format::Markdown);
+        assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.markup_level == Some(1)));
+        let t = table(&doc, 0);
+        assert_eq!(t.rows.len(), 2);
+        let c = &t.rows[1].cells[1];
+        assert_eq!(c.text, "10");
+        assert_eq!(&text[c.span.start..c.span.end], "10");
+    }
+
+    #[test]
+    fn crlf_line_endings() {
+        let text = "指标\t满分值\r\n合计\t100\r\n";
+        let t = table(&read(text), 0).clone();
+        assert_eq!(texts(&t.rows[1]), vec!["合计", "100"]);
+    }
+}

@@ -1,0 +1,322 @@
+//! Recognising the parts of a report in a [`Document`]: score tables and indicator trees,
+//! score summaries, budget and fund tables, self-evaluation forms, and the total and grade
+//! stated in prose.
+//!
+//! Recognition is by header words and row shapes, never by fixed positions. What cannot be
+//! recognised is recorded in [`Report::skipped`] (shown by `--verbose`) and otherwise ignored:
+//! a linter that guesses produces findings that are wrong.
+
+mod align;
+mod amounts;
+pub mod columns;
+pub mod labels;
+mod model;
+mod prose;
+mod scores;
+mod segments;
+
+pub use model::*;
+
+use crate::document::{Block, Document, Span};
+use crate::text::compact;
+use segments::Segment;
+
+/// Recognise the report's parts.
+pub fn recognise(doc: &Document) -> Report {
+    let mut report = Report::default();
+    let mut evaluation_tables: Vec<Scorecard> = Vec::new();
+    let mut forms: Vec<Form> = Vec::new();
+    let mut prose_totals = Vec::new();
+    let mut prose_grades = Vec::new();
+
+    for block in &doc.blocks {
+        match block {
+            Block::Table(table) => {
+                let segs = segments::segments(table);
+                recognise_table(
+                    &segs,
+                    table.span,
+                    &mut report,
+                    &mut evaluation_tables,
+                    &mut forms,
+                );
+            }
+            Block::Paragraph(p) => {
+                let totals = prose::totals(p);
+                let grades = prose::grades(p);
+                let paragraph_total = totals.first().map(|t| t.num.clone());
+                for g in grades {
+                    prose_grades.push(StatedGrade {
+                        text: g.text,
+                        span: g.span,
+                        origin: Origin::Prose,
+                        total: paragraph_total.clone(),
+                    });
+                }
+                prose_totals.extend(totals.into_iter().map(|t| Stated {
+                    row: t.num.span,
+                    num: t.num,
+                    origin: Origin::Prose,
+                }));
+            }
+            Block::Heading(_) => {}
+        }
+    }
+
+    let mut cards = assemble_evaluation(evaluation_tables);
+    if cards.is_empty()
+        && (!prose_totals.is_empty() || !prose_grades.is_empty())
+        && forms.is_empty()
+    {
+        let span = prose_totals
+            .iter()
+            .map(|t| t.num.span)
+            .chain(prose_grades.iter().map(|g| g.span))
+            .reduce(Span::cover)
+            .unwrap_or_default();
+        cards.push(Scorecard::new(ScorecardKind::Evaluation, span));
+    }
+    if let Some(card) = cards.first_mut() {
+        card.nodes[0].score.extend(prose_totals);
+        card.grades.extend(prose_grades);
+    }
+    report.scorecards = cards;
+    report.scorecards.extend(forms.into_iter().map(|f| f.card));
+    report
+}
+
+/// A self-evaluation form being assembled: its fund block has been seen, its indicator block
+/// may follow.
+struct Form {
+    card: Scorecard,
+    has_indicators: bool,
+}
+
+fn recognise_table(
+    segs: &[Segment<'_>],
+    table_span: Span,
+    report: &mut Report,
+    evaluation_tables: &mut Vec<Scorecard>,
+    forms: &mut Vec<Form>,
+) {
+    let mut recognised_any = false;
+    let mut title: Option<String> = None;
+    let mut i = 0;
+    while i < segs.len() {
+        let seg = &segs[i];
+        if seg.header.is_none() {
+            title = title.or_else(|| form_title(seg));
+            i += 1;
+            continue;
+        }
+        if amounts::is_fund_segment(seg) {
+            if let Some(table) = amounts::read_amount_table(&[seg], AmountTableKind::FundBlock) {
+                let span = table.span;
+                report.amount_tables.push(table);
+                let fund = report.amount_tables.len() - 1;
+                let mut card = Scorecard::new(ScorecardKind::SelfEvaluation, span);
+                card.title = title.take();
+                card.fund = Some(fund);
+                add_execution_node(&mut card, &report.amount_tables[fund]);
+                forms.push(Form {
+                    card,
+                    has_indicators: false,
+                });
+                recognised_any = true;
+            }
+        } else if scores::is_score_segment(seg) {
+            // A score table continued in another segment with the same header (page break
+            // with an interrupting row) is one table.
+            let mut group = vec![seg];
+            while i + 1 < segs.len()
+                && scores::is_score_segment(&segs[i + 1])
+                && same_roles(seg, &segs[i + 1])
+            {
+                i += 1;
+                group.push(&segs[i]);
+            }
+            let open_form = forms.last_mut().filter(|f| !f.has_indicators);
+            match open_form {
+                Some(form) => {
+                    let table = form
+                        .card
+                        .nodes
+                        .iter()
+                        .filter_map(|n| n.table)
+                        .max()
+                        .map_or(0, |t| t + 1);
+                    scores::add_score_table(&mut form.card, table, &group);
+                    form.card.span = form.card.span.cover(group_span(&group));
+                    form.has_indicators = true;
+                }
+                None => {
+                    let mut card = Scorecard::new(ScorecardKind::Evaluation, group_span(&group));
+                    scores::add_score_table(&mut card, 0, &group);
+                    evaluation_tables.push(card);
+                }
+            }
+            recognised_any = true;
+        } else if amounts::is_amount_segment(seg) {
+            if let Some(table) = amounts::read_amount_table(&[seg], AmountTableKind::Table) {
+                report.amount_tables.push(table);
+                recognised_any = true;
+            }
+        } else if let Some(form) = forms.last_mut() {
+            // Goal rows and the like inside a form: part of the form, checked elsewhere.
+            form.card.span = form.card.span.cover(group_span(&[seg]));
+        }
+        i += 1;
+    }
+    if !recognised_any {
+        report.skipped.push(Skipped {
+            span: table_span,
+            what: describe_unrecognised(segs),
+        });
+    }
+}
+
+fn same_roles(a: &Segment<'_>, b: &Segment<'_>) -> bool {
+    match (&a.header, &b.header) {
+        (Some(x), Some(y)) => x.roles == y.roles,
+        _ => false,
+    }
+}
+
+fn group_span(group: &[&Segment<'_>]) -> Span {
+    group
+        .iter()
+        .flat_map(|s| {
+            s.header
+                .iter()
+                .map(|h| h.row.span)
+                .chain(s.rows.iter().map(|r| r.span))
+        })
+        .reduce(Span::cover)
+        .unwrap_or_default()
+}
+
+fn describe_unrecognised(segs: &[Segment<'_>]) -> String {
+    match segs.iter().find_map(|s| s.header.as_ref()) {
+        Some(h) => {
+            let words: Vec<&str> = h
+                .row
+                .cells
+                .iter()
+                .map(|c| c.text.as_str())
+                .filter(|t| !t.is_empty())
+                .collect();
+            format!(
+                "table with header [{}]: no score, amount or rate columns",
+                words.join(" | ")
+            )
+        }
+        None => "table without a recognisable header row".to_string(),
+    }
+}
+
+/// `项目名称 | | 某系统运维` in the rows before a form's fund block.
+fn form_title(seg: &Segment<'_>) -> Option<String> {
+    seg.rows.iter().find_map(|row| {
+        let mut filled = row.filled();
+        let (_, first) = filled.next()?;
+        (compact(&first.text) == "项目名称").then(|| filled.next().map(|(_, c)| c.text.clone()))?
+    })
+}
+
+/// The execution-rate item of a form: the fund block's total row carries its 分值 and 得分.
+fn add_execution_node(card: &mut Scorecard, fund: &AmountTable) {
+    let Some(total) = fund.rows.iter().find(|r| r.kind == RowKind::Total) else {
+        return;
+    };
+    let value = |role| {
+        fund.column(role)
+            .and_then(|c| total.values[c].clone())
+            .map(|num| Stated {
+                num,
+                origin: Origin::FundBlock,
+                row: total.span,
+            })
+    };
+    let (full, score) = (value(columns::Role::FullMarks), value(columns::Role::Score));
+    if full.is_none() && score.is_none() {
+        return;
+    }
+    let mut node = Node::new(NodeKind::ExecutionRate, 1, None);
+    node.row = Some(total.span);
+    node.label = Some(Label {
+        code: None,
+        name: "预算执行率".to_string(),
+        span: total.label_span,
+    });
+    node.full.extend(full);
+    node.score.extend(score);
+    card.add_child(0, node);
+}
+
+/// Combine the score tables of an evaluation report: a summary table (first-level rows only)
+/// lends its figures to the first-level nodes of the detailed table it matches.
+fn assemble_evaluation(tables: Vec<Scorecard>) -> Vec<Scorecard> {
+    let (details, summaries): (Vec<Scorecard>, Vec<Scorecard>) = tables
+        .into_iter()
+        .partition(|c| c.nodes.iter().any(|n| n.level >= 2));
+    let mut cards = details;
+    for summary in summaries {
+        let merged = cards
+            .first_mut()
+            .is_some_and(|detail| merge_summary(detail, &summary));
+        if !merged {
+            cards.push(summary);
+        }
+    }
+    // Keep cards in document order.
+    cards.sort_by_key(|c| c.span.start);
+    cards
+}
+
+/// Merge `summary` into `detail` if every summary row names a first-level indicator of the
+/// detailed table (by code, else by name). Returns whether it merged.
+fn merge_summary(detail: &mut Scorecard, summary: &Scorecard) -> bool {
+    let first_level = detail.root().children.clone();
+    let mut pairs = Vec::new();
+    for &s in &summary.root().children {
+        let s_label = summary.nodes[s].label.as_ref();
+        let found = first_level.iter().copied().find(|&d| {
+            let d_label = detail.nodes[d].label.as_ref();
+            match (s_label, d_label) {
+                (Some(a), Some(b)) => match (&a.code, &b.code) {
+                    (Some(x), Some(y)) => x.text == y.text,
+                    _ => !a.name.is_empty() && compact(&a.name) == compact(&b.name),
+                },
+                _ => false,
+            }
+        });
+        match found {
+            Some(d) => pairs.push((s, d)),
+            None => return false,
+        }
+    }
+    if pairs.is_empty() {
+        return false;
+    }
+    let retag = |values: &[Stated]| -> Vec<Stated> {
+        values
+            .iter()
+            .filter(|v| v.origin == Origin::Detail)
+            .map(|v| Stated {
+                origin: Origin::Summary,
+                ..v.clone()
+            })
+            .collect()
+    };
+    for (s, d) in pairs.into_iter().chain(std::iter::once((0, 0))) {
+        let from = &summary.nodes[s];
+        let (full, score, rate) = (retag(&from.full), retag(&from.score), retag(&from.rate));
+        let to = &mut detail.nodes[d];
+        to.full.extend(full);
+        to.score.extend(score);
+        to.rate.extend(rate);
+    }
+    detail.grades.extend(summary.grades.iter().cloned());
+    detail.span = detail.span.cover(summary.span);
+    true
+}

@@ -1,0 +1,114 @@
+//! The total score and grade stated in sentences: `该项目总体得分为 94.57 分`,
+//! `总体得分为**87.12分**`, `评价等级为：**良好**`.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::Paragraph;
+use crate::number::{parse_number, Num, Precision};
+
+static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:总体得分|综合得分|总得分|最终得分|评价得分|自评得分|绩效得分|评价总分|自评总分)\s*(?:为|是|达到|达|：|:)\s*[：:]?\s*(?:\*\*)?\s*([0-9]+(?:\.[0-9]+)?)\s*(?:\*\*)?\s*分",
+    )
+    .expect("valid regex")
+});
+
+static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:评价等级|绩效等级|评定等级|等级评定|评价结果|综合评级|评级|等级)\s*(?:为|是|评定为|确定为|：|:)+\s*(?:\*\*)?\s*[“”「『]?\s*(优秀|良好|中等|一般|不合格|合格|较差|不及格|及格|优|良|中|差)",
+    )
+    .expect("valid regex")
+});
+
+/// A total score stated in a paragraph.
+#[derive(Debug, Clone)]
+pub struct ProseTotal {
+    pub num: Num,
+}
+
+/// A grade stated in a paragraph.
+#[derive(Debug, Clone)]
+pub struct ProseGrade {
+    pub text: String,
+    pub span: crate::document::Span,
+}
+
+pub fn totals(paragraph: &Paragraph) -> Vec<ProseTotal> {
+    TOTAL
+        .captures_iter(&paragraph.text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            let printed = parse_number(m.as_str())?;
+            Some(ProseTotal {
+                num: Num::new(
+                    printed.value,
+                    Precision::Decimals(printed.decimals),
+                    paragraph.span.sub(m.start(), m.end()),
+                    m.as_str(),
+                ),
+            })
+        })
+        .collect()
+}
+
+pub fn grades(paragraph: &Paragraph) -> Vec<ProseGrade> {
+    GRADE
+        .captures_iter(&paragraph.text)
+        .filter_map(|c| {
+            let m = c.get(1)?;
+            // "等级为优、良、中、差" lists the grades; it does not give one.
+            let after = paragraph.text[m.end()..].chars().next();
+            if matches!(after, Some('、' | '/' | '／')) {
+                return None;
+            }
+            Some(ProseGrade {
+                text: m.as_str().to_string(),
+                span: paragraph.span.sub(m.start(), m.end()),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Span;
+    use rust_decimal_macros::dec;
+
+    fn para(text: &str) -> Paragraph {
+        Paragraph {
+            number: None,
+            text: text.to_string(),
+            span: Span::new(100, 100 + text.len()),
+        }
+    }
+
+    #[test]
+    fn totals_in_the_forms_reports_use() {
+        let p = para("该项目总体得分为 94.57 分。财政支出绩效评价等级为优。");
+        let t = totals(&p);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].num.value, dec!(94.57));
+        assert_eq!(t[0].num.precision, Precision::Decimals(2));
+        let g = grades(&p);
+        assert_eq!(g[0].text, "优");
+
+        let p = para("项目总体得分为**87.12分**。");
+        assert_eq!(totals(&p)[0].num.value, dec!(87.12));
+        let start = totals(&p)[0].num.span.start - 100;
+        assert_eq!(&p.text[start..start + 5], "87.12");
+
+        let g = grades(&para("该项目财政支出绩效评价等级为：**良好**。"));
+        assert_eq!(g[0].text, "良好");
+    }
+
+    #[test]
+    fn group_scores_and_grade_definitions_are_not_totals() {
+        assert!(totals(&para("项目决策类指标满分为 10 分，项目得分为 9.5 分")).is_empty());
+        assert!(totals(&para("评价指标体系总分为 100 分")).is_empty());
+        assert!(grades(&para("评价等级分为优、良、中、差四档")).is_empty());
+        assert!(grades(&para("绩效评价等级为优、良、中、差")).is_empty());
+    }
+}

@@ -1,0 +1,119 @@
+//! Small text helpers shared by the reader and the recogniser: width folding, whitespace
+//! removal for comparing labels, Chinese numerals and placeholder cells.
+
+/// Fold full-width ASCII forms (`１２．５％`, `（一）`) to their ASCII counterparts and the
+/// ideographic space to a space. Other characters are kept.
+pub fn fold_width(s: &str) -> String {
+    s.chars().map(fold_char).collect()
+}
+
+pub fn fold_char(c: char) -> char {
+    match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// The comparison form of a label or header: width-folded with all whitespace removed, so
+/// that `一级 指标`, `一级指标` and `一级　指标` compare equal (PDF extraction breaks cells at
+/// arbitrary places and inserts spaces).
+pub fn compact(s: &str) -> String {
+    s.chars()
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// Strip Markdown emphasis markers and quotation marks around a short value such as a grade
+/// written `**良好**` or `“优”`.
+pub fn strip_decoration(s: &str) -> &str {
+    s.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '“' | '”' | '"' | '「' | '」' | '『' | '』' | '‘' | '’' | '\''
+            )
+    })
+}
+
+/// Value of a Chinese numeral from 〇 to 九十九 (and 一百); `None` for anything else.
+pub fn chinese_numeral_value(s: &str) -> Option<u32> {
+    fn digit(c: char) -> Option<u32> {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+            .or(if c == '零' { Some(0) } else { None })
+    }
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['一', '百'] => Some(100),
+        ['十'] => Some(10),
+        [d] => digit(*d),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+/// A cell that stands for "no value here": `-`, `/`, `—`, `——`, `－`, `／`, `--`, `无`.
+pub fn is_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty()
+        && (t
+            .chars()
+            .all(|c| matches!(c, '-' | '—' | '－' | '–' | '/' | '／' | '\\'))
+            || t == "无")
+}
+
+/// Whether a label is a total row label: 合计, 总计, 总分, 合 计, 总 分…
+pub fn is_total_label(s: &str) -> bool {
+    matches!(
+        compact(s).trim_end_matches([':', '：']),
+        "合计" | "总计" | "总分" | "合计数" | "总合计" | "总得分" | "综合得分" | "得分合计"
+    )
+}
+
+/// Whether a label is a subtotal row label (小计).
+pub fn is_subtotal_label(s: &str) -> bool {
+    compact(s).trim_end_matches([':', '：']) == "小计"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_removes_spaces_and_folds_width() {
+        assert_eq!(compact("一级 指标"), "一级指标");
+        assert_eq!(compact("执行率（％）"), "执行率(%)");
+        assert_eq!(compact("１２．５"), "12.5");
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(chinese_numeral_value("三"), Some(3));
+        assert_eq!(chinese_numeral_value("十"), Some(10));
+        assert_eq!(chinese_numeral_value("十二"), Some(12));
+        assert_eq!(chinese_numeral_value("二十"), Some(20));
+        assert_eq!(chinese_numeral_value("三十五"), Some(35));
+        assert_eq!(chinese_numeral_value("〇"), Some(0));
+        assert_eq!(chinese_numeral_value("级"), None);
+    }
+
+    #[test]
+    fn placeholders_and_totals() {
+        assert!(is_placeholder("-"));
+        assert!(is_placeholder(" / "));
+        assert!(is_placeholder("——"));
+        assert!(!is_placeholder(""));
+        assert!(!is_placeholder("-5"));
+        assert!(is_total_label("合 计"));
+        assert!(is_total_label("总分"));
+        assert!(!is_total_label("合计交流"));
+        assert!(is_subtotal_label("小计"));
+    }
+}
