@@ -1,0 +1,408 @@
+//! The command line as users run it: exit codes, bad input, output formats.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn jxlint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jxlint"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run jxlint")
+}
+
+fn testdata(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata")
+        .join(rel)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+fn json(o: &Output) -> Vec<serde_json::Value> {
+    serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(o)))
+}
+
+/// A clean report, written into `dir` under `name`.
+fn clean_report(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::copy(testdata("clean/self-evaluation-forms.txt"), &path).expect("copy");
+    path
+}
+
+#[test]
+fn clean_report_exits_0_and_prints_nothing() {
+    let o = jxlint(&["check", &testdata("clean/third-party-3level.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+    assert_eq!(stderr(&o), "");
+}
+
+#[test]
+fn an_error_exits_1() {
+    let o = jxlint(&["check", &testdata("faulty/CODE001-duplicate-code.txt")]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("CODE001"), "{out}");
+    assert!(out.contains("指标编码 C23"), "{out}");
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let o = jxlint(&["check", &testdata("faulty/RATE006-over-budget.txt")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("RATE006"));
+}
+
+#[test]
+fn json_output_has_the_documented_shape() {
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "json",
+        &testdata("faulty/SCORE002-missing-score.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let findings = json(&o);
+    assert_eq!(findings.len(), 1);
+    let f = &findings[0];
+    assert_eq!(f["code"], "SCORE002");
+    assert_eq!(f["name"], "missing-score");
+    assert_eq!(f["severity"], "error");
+    assert!(f["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("SCORE002-missing-score.txt"));
+    assert!(f["message"].as_str().unwrap().contains("C1.2.2"));
+    assert!(f["help"].as_str().unwrap().contains("4.60"));
+    let label = &f["labels"][1];
+    for key in ["line", "column", "end_line", "end_column"] {
+        assert!(label[key].as_u64().unwrap() >= 1, "{key}");
+    }
+    // The missing cell is an empty label at the end of line 127.
+    let missing = &f["labels"][0];
+    assert_eq!(missing["line"], 127);
+    assert_eq!(missing["column"], missing["end_column"]);
+}
+
+#[test]
+fn json_of_a_clean_run_is_an_empty_array() {
+    let o = jxlint(&["check", "--format", "json", &testdata("clean")]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(json(&o).is_empty());
+}
+
+#[test]
+fn english_messages() {
+    let o = jxlint(&[
+        "--lang",
+        "en",
+        "check",
+        "--format",
+        "json",
+        &testdata("faulty/SUM001-budget-total.txt"),
+    ]);
+    let f = &json(&o)[0];
+    assert_eq!(
+        f["message"],
+        "the 合计 row gives 预算金额 73.00, but the rows add up to 72.00 (off by +1.00)"
+    );
+    assert_eq!(
+        f["help"],
+        "18.60 + 12.35 + 9.80 + 6.45 + 24.80 = 72.00; rounding explains at most ±0.03"
+    );
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "json",
+        &testdata("faulty/CODE001-duplicate-code.txt"),
+    ]);
+    let label = &json(&o)[0]["labels"][0];
+    // "\t\tC23 …": the code starts at the third character.
+    assert_eq!(label["column"], 3);
+    assert_eq!(label["end_column"], 6);
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_are_still_checked() {
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "json",
+        "no/such/report.txt",
+        &testdata("faulty/CODE001-duplicate-code.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/report.txt"), "{}", stderr(&o));
+    let findings = json(&o);
+    assert_eq!(findings[0]["code"], "CODE001");
+}
+
+#[test]
+fn binary_files_get_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = dir.path().join("scan.txt");
+    std::fs::write(
+        &bin,
+        [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xff, 0xfe, 0, 1],
+    )
+    .unwrap();
+    let junk = dir.path().join("junk.md");
+    let bytes: Vec<u8> = (0..2000u32)
+        .map(|i| (i * 7919 % 251) as u8 | 0x80)
+        .collect();
+    std::fs::write(&junk, bytes).unwrap();
+    let good = clean_report(dir.path(), "good.txt");
+    let o = jxlint(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("scan.txt") && err.contains("binary"), "{err}");
+    assert!(err.contains("junk.md"), "{err}");
+    assert!(!err.contains("good.txt"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(good.exists());
+}
+
+#[test]
+fn gbk_and_utf16_files_are_decoded() {
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "json",
+        "--verbose",
+        &testdata("clean/gbk-encoded-form.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("gb18030"), "{}", stderr(&o));
+
+    // A faulty report saved as UTF-16 with a byte-order mark: same finding, same position.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(testdata("faulty/CODE001-duplicate-code.txt")).unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    let path = dir.path().join("utf16.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let o = jxlint(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let f = &json(&o)[0];
+    assert_eq!(f["code"], "CODE001");
+    assert_eq!(f["labels"][0]["line"], 151);
+
+    // And as GBK.
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
+    assert!(!unmappable);
+    let path = dir.path().join("gbk.txt");
+    std::fs::write(&path, gbk).unwrap();
+    let o = jxlint(&["check", "--format", "json", path.to_str().unwrap()]);
+    assert_eq!(json(&o)[0]["labels"][0]["line"], 151);
+}
+
+#[test]
+fn a_file_in_an_unexpected_encoding_is_refused_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.txt");
+    // Valid UTF-8 text followed by a truncated multi-byte sequence and stray bytes.
+    let mut bytes = "合计\t100\n".as_bytes().to_vec();
+    bytes.extend_from_slice(&[0xE5, 0x90, b'\n', 0xFF, 0xFE, 0xFD]);
+    std::fs::write(&path, bytes).unwrap();
+    let o = jxlint(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("broken.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn an_empty_file_is_noted_and_not_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.md");
+    std::fs::write(&path, "").unwrap();
+    let o = jxlint(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("empty file"), "{}", stderr(&o));
+}
+
+#[test]
+fn office_files_named_explicitly_are_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.docx");
+    std::fs::write(&path, b"PK\x03\x04 not really a zip").unwrap();
+    let o = jxlint(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("DOCX"), "{}", stderr(&o));
+}
+
+#[test]
+fn folders_are_walked_for_report_files_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("b");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    std::fs::copy(
+        testdata("faulty/CODE001-duplicate-code.txt"),
+        sub.join("2.txt"),
+    )
+    .unwrap();
+    std::fs::copy(
+        testdata("faulty/SUM002-markdown-subtotal.md"),
+        dir.path().join("a.md"),
+    )
+    .unwrap();
+    std::fs::copy(
+        testdata("faulty/SUM004-fund-total.txt"),
+        dir.path().join(".git").join("x.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("notes.docx"), b"ignored when walking").unwrap();
+    let o = jxlint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    let codes: Vec<String> = json(&o)
+        .iter()
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, vec!["SUM002", "CODE001"]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn input_files_are_never_modified() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt");
+    std::fs::copy(testdata("faulty/SUM003-summary-score.txt"), &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let _ = jxlint(&["check", path.to_str().unwrap()]);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
+}
+
+#[test]
+fn no_colour_unless_asked_and_colour_when_asked() {
+    let file = testdata("faulty/CODE001-duplicate-code.txt");
+    let plain = stdout(&jxlint(&["check", &file]));
+    assert!(
+        !plain.contains('\u{1b}'),
+        "piped output has no escape codes"
+    );
+    let coloured = stdout(&jxlint(&["check", "--color", "always", &file]));
+    assert!(coloured.contains('\u{1b}'));
+}
+
+#[test]
+fn summary_lists_each_file_with_total_and_grade() {
+    let o = jxlint(&[
+        "check",
+        "--summary",
+        &testdata("clean/third-party-4level.txt"),
+        &testdata("faulty/CODE001-duplicate-code.txt"),
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("89.46") && out.contains("良好"), "{out}");
+    assert!(
+        out.lines().any(|l| l.contains("CODE001-duplicate-code.txt")
+            && l.contains("93.71")
+            && l.trim_end().ends_with('0')),
+        "{out}"
+    );
+    assert!(
+        !out.contains("指标编码 C23"),
+        "--summary replaces the detail: {out}"
+    );
+}
+
+#[test]
+fn unknown_standard_is_a_usage_error() {
+    let o = jxlint(&["check", "--standard", "nowhere", &testdata("clean")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("national-2020"));
+}
+
+#[test]
+fn a_profile_file_can_be_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("strict.toml");
+    let national = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("rules/profiles/national-2020.toml"),
+    )
+    .unwrap();
+    // A standard whose 优 starts at 95: the 93.71 report's 优 is then wrong, in both places
+    // the report states it.
+    std::fs::write(&profile, national.replace("min = \"90\"", "min = \"95\"")).unwrap();
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "json",
+        "--standard",
+        profile.to_str().unwrap(),
+        &testdata("clean/third-party-3level.txt"),
+    ]);
+    let findings = json(&o);
+    let codes: Vec<&str> = findings
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, vec!["GRADE001", "GRADE001"]);
+
+    std::fs::write(&profile, "name = \"broken\"\n").unwrap();
+    let o = jxlint(&[
+        "check",
+        "--standard",
+        profile.to_str().unwrap(),
+        &testdata("clean"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("invalid profile"), "{}", stderr(&o));
+}
+
+#[test]
+fn rules_and_explain() {
+    let o = jxlint(&["rules"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for code in [
+        "SUM001",
+        "RATE004",
+        "WEIGHT001",
+        "GRADE001",
+        "SCORE002",
+        "CODE001",
+    ] {
+        assert!(out.contains(code), "{code}");
+    }
+    let o = jxlint(&["rules", "--format", "json"]);
+    let list: Vec<serde_json::Value> = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(list
+        .iter()
+        .any(|r| r["code"] == "SUM004" && r["severity"] == "error"));
+
+    let o = jxlint(&["--lang", "en", "explain", "grade001"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(
+        out.contains("GRADE001") && out.contains("Wrong") && out.contains("Right"),
+        "{out}"
+    );
+
+    let o = jxlint(&["explain", "XYZ999"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    assert_eq!(jxlint(&["check", "--format", "xml"]).status.code(), Some(2));
+    assert_eq!(jxlint(&["frobnicate"]).status.code(), Some(2));
+}
