@@ -146,6 +146,11 @@ impl RatioViolation {
     pub fn computed_text(&self) -> String {
         format_decimal(self.computed, self.decimals)
     }
+
+    /// The stated rate minus the computed one, in percentage points.
+    pub fn diff_text(&self, stated: &Num) -> String {
+        crate::number::format_signed(stated.value - self.computed, self.decimals)
+    }
 }
 
 /// `rate` (in percent) against `numerator / denominator`.

@@ -46,7 +46,8 @@ pub fn fold(findings: Vec<Finding>) -> Vec<Finding> {
                 format!("另见 {}：{}", other.code(), other.message(Lang::Zh)),
                 format!("also {}: {}", other.code(), other.message(Lang::En)),
             );
-            if !lead.notes.contains(&note) {
+            let repeats_lead = other.message(Lang::Zh) == lead.message(Lang::Zh);
+            if !repeats_lead && !lead.notes.contains(&note) {
                 lead.notes.push(note);
             }
         }

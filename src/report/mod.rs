@@ -277,22 +277,53 @@ fn assemble_evaluation(tables: Vec<Scorecard>) -> Vec<Scorecard> {
 /// detailed table (by code, else by name). Returns whether it merged.
 fn merge_summary(detail: &mut Scorecard, summary: &Scorecard) -> bool {
     let first_level = detail.root().children.clone();
-    let mut pairs = Vec::new();
+    let mut pairs: Vec<(NodeId, NodeId)> = Vec::new();
     for &s in &summary.root().children {
-        let s_label = summary.nodes[s].label.as_ref();
-        let found = first_level.iter().copied().find(|&d| {
-            let d_label = detail.nodes[d].label.as_ref();
-            match (s_label, d_label) {
-                (Some(a), Some(b)) => match (&a.code, &b.code) {
-                    (Some(x), Some(y)) => x.text == y.text,
-                    _ => !a.name.is_empty() && compact(&a.name) == compact(&b.name),
-                },
-                _ => false,
-            }
+        let Some(s_label) = summary.nodes[s].label.as_ref() else {
+            return false;
+        };
+        let labels = |d: &NodeId| detail.nodes[*d].label.as_ref();
+        // By code; else by the same name; else by a name that contains the other (项目决策 /
+        // 决策), when exactly one indicator matches that way.
+        let by_code = first_level.iter().find(|d| {
+            labels(d).is_some_and(
+                |b| matches!((&s_label.code, &b.code), (Some(x), Some(y)) if x.text == y.text),
+            )
         });
+        let name = compact(&s_label.name);
+        let by_name = || {
+            first_level
+                .iter()
+                .find(|d| labels(d).is_some_and(|b| !name.is_empty() && compact(&b.name) == name))
+        };
+        let by_containment = || {
+            let found: Vec<&NodeId> = first_level
+                .iter()
+                .filter(|d| {
+                    labels(d).is_some_and(|b| {
+                        let other = compact(&b.name);
+                        name.chars().count() >= 2
+                            && other.chars().count() >= 2
+                            && (other.contains(&name) || name.contains(&other))
+                    })
+                })
+                .collect();
+            (found.len() == 1).then(|| found[0])
+        };
+        let found = match (&s_label.code, by_code) {
+            (_, Some(d)) => Some(*d),
+            (Some(_), None)
+                if first_level
+                    .iter()
+                    .any(|d| labels(d).is_some_and(|b| b.code.is_some())) =>
+            {
+                None
+            }
+            _ => by_name().or_else(by_containment).copied(),
+        };
         match found {
-            Some(d) => pairs.push((s, d)),
-            None => return false,
+            Some(d) if !pairs.iter().any(|(_, used)| *used == d) => pairs.push((s, d)),
+            _ => return false,
         }
     }
     if pairs.is_empty() {
@@ -319,4 +350,62 @@ fn merge_summary(detail: &mut Scorecard, summary: &Scorecard) -> bool {
     detail.grades.extend(summary.grades.iter().cloned());
     detail.span = detail.span.cover(summary.span);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read, Format};
+    use crate::source::SourceFile;
+    use rust_decimal_macros::dec;
+
+    fn report(text: &str) -> Report {
+        let src = SourceFile::new("t.txt", text.to_string(), "UTF-8");
+        recognise(&read(&src, Format::Text))
+    }
+
+    #[test]
+    fn summary_rows_named_differently_still_merge() {
+        let r = report(
+            "指标\t分值\t得分\n项目决策\t10\t9\n项目绩效\t90\t80\n合计\t100\t89\n\n\n\n一级指标\t二级指标\t分值\t得分\n决策\t立项\t10\t9\n绩效\t产出\t90\t80\n合计\t\t100\t89\n",
+        );
+        assert_eq!(r.scorecards.len(), 1, "merged into one scorecard");
+        let card = &r.scorecards[0];
+        let decision = &card.nodes[card.root().children[0]];
+        assert!(decision.score.iter().any(|s| s.origin == Origin::Summary));
+    }
+
+    #[test]
+    fn summary_rows_that_match_nothing_stay_apart() {
+        let r = report(
+            "指标\t分值\t得分\n甲\t10\t9\n乙\t90\t80\n\n\n\n一级指标\t二级指标\t分值\t得分\n决策\t立项\t10\t9\n绩效\t产出\t90\t80\n",
+        );
+        assert_eq!(r.scorecards.len(), 2);
+    }
+
+    #[test]
+    fn weights_as_a_percentage_column() {
+        let r = report("一级指标\t二级指标\t权重\t得分\n决策\t立项\t10%\t9\n绩效\t产出\t90%\t80\n合计\t\t100%\t89\n");
+        let card = &r.scorecards[0];
+        assert_eq!(card.root().full[0].num.value, dec!(100));
+        let leaf = &card.nodes[card.nodes[card.root().children[0]].children[0]];
+        assert_eq!(leaf.full[0].num.value, dec!(10));
+    }
+
+    #[test]
+    fn forms_are_separate_scorecards_with_their_fund_blocks() {
+        let form = "项目名称\t\t甲系统运维\n项目资金 (万元)\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t年度资金总额:\t10\t10\t10\t10.00\t100.00\t10.00\n\t其中: 当年财政拨款\t10\t10\t10\t-\t100.00\t-\n一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t报告\t90.00\t90.00\n总分\t\t\t100.00\t100.00\n评分等级\t优\n\n\n\n";
+        let r = report(&format!("{form}{}", form.replace("甲", "乙")));
+        let forms: Vec<&Scorecard> = r
+            .scorecards
+            .iter()
+            .filter(|c| c.kind == ScorecardKind::SelfEvaluation)
+            .collect();
+        assert_eq!(forms.len(), 2);
+        assert_eq!(forms[1].title.as_deref(), Some("乙系统运维"));
+        assert_eq!(forms[0].grades[0].text, "优");
+        assert!(forms[0].fund.is_some() && forms[0].fund != forms[1].fund);
+        let exec = &forms[0].nodes[forms[0].root().children[0]];
+        assert_eq!(exec.kind, NodeKind::ExecutionRate);
+    }
 }

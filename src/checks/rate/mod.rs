@@ -66,6 +66,7 @@ pub fn report_ratios(cx: &Context<'_>, kind: RateKind, code: &str, out: &mut Vec
         let computed = v.computed_text();
         out.push(
             Finding::new(code)
+                .arg_same("diff", v.diff_text(r.rate))
                 .arg_same("row", r.row.label.clone())
                 .arg_same("rate_name", columns[r.link.rate].header.clone())
                 .arg_same("stated", r.rate.text.clone())

@@ -33,6 +33,7 @@ impl Check for ScoreRates {
                             .arg("node", node_name(card, id))
                             .arg_same("stated", rate.num.text.clone())
                             .arg_same("computed", format!("{computed}%"))
+                            .arg_same("diff", v.diff_text(&rate.num))
                             .arg_same(
                                 "arithmetic",
                                 format!("{} ÷ {} = {computed}%", score.num.text, full.num.text),
