@@ -36,3 +36,17 @@ impl Format {
 pub fn read(source: &SourceFile, format: Format) -> Document {
     lines::read_lines(source.text(), format)
 }
+
+/// The first table of a plain-text snippet, for tests of the stages above the reader.
+#[cfg(test)]
+pub(crate) fn first_table(text: &str) -> crate::document::Table {
+    let source = SourceFile::new("t.txt", text.to_string(), "UTF-8");
+    read(&source, Format::Text)
+        .blocks
+        .into_iter()
+        .find_map(|b| match b {
+            crate::document::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .expect("the snippet has a table")
+}

@@ -124,12 +124,7 @@ pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Op
     let rates = rate_links(&columns);
     let span = segments
         .iter()
-        .flat_map(|s| {
-            s.header
-                .iter()
-                .map(|h| h.row.span)
-                .chain(s.rows.iter().map(|r| r.span))
-        })
+        .filter_map(|s| s.span())
         .reduce(Span::cover)?;
     Some(AmountTable {
         kind,
@@ -268,24 +263,13 @@ fn named_rate_operands(columns: &[AmountColumn], rate: usize) -> Option<(usize, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
-    use crate::read::{read, Format};
+    use crate::read::first_table;
     use crate::report::segments::segments;
-    use crate::source::SourceFile;
     use rust_decimal_macros::dec;
 
     fn table(text: &str, kind: AmountTableKind) -> AmountTable {
-        let src = SourceFile::new("t.txt", text.to_string(), "UTF-8");
-        let doc = read(&src, Format::Text);
-        let t = doc
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .unwrap();
-        let segs = segments(t);
+        let t = first_table(text);
+        let segs = segments(&t);
         let refs: Vec<&Segment<'_>> = segs.iter().filter(|s| s.header.is_some()).collect();
         read_amount_table(&refs, kind).unwrap()
     }

@@ -185,12 +185,7 @@ fn same_roles(a: &Segment<'_>, b: &Segment<'_>) -> bool {
 fn group_span(group: &[&Segment<'_>]) -> Span {
     group
         .iter()
-        .flat_map(|s| {
-            s.header
-                .iter()
-                .map(|h| h.row.span)
-                .chain(s.rows.iter().map(|r| r.span))
-        })
+        .filter_map(|s| s.span())
         .reduce(Span::cover)
         .unwrap_or_default()
 }

@@ -352,24 +352,13 @@ pub fn rate_num(p: &Printed, cell: &Cell, header_percent: bool, column_decimals:
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
-    use crate::read::{read, Format};
+    use crate::read::first_table;
     use crate::report::segments::segments;
-    use crate::source::SourceFile;
     use rust_decimal_macros::dec;
 
     fn card(text: &str) -> Scorecard {
-        let src = SourceFile::new("t.txt", text.to_string(), "UTF-8");
-        let doc = read(&src, Format::Text);
-        let table = doc
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .unwrap();
-        let segs = segments(table);
+        let table = first_table(text);
+        let segs = segments(&table);
         let refs: Vec<&Segment<'_>> = segs.iter().filter(|s| is_score_segment(s)).collect();
         let mut card = Scorecard::new(super::super::model::ScorecardKind::Evaluation, table.span);
         add_score_table(&mut card, 0, &refs);

@@ -6,7 +6,7 @@
 //! rows under it; a repeated identical header continues the segment.
 
 use super::columns::{classify, Role};
-use crate::document::{Row, Table};
+use crate::document::{Row, Span, Table};
 use crate::number::looks_numeric;
 use crate::text::compact;
 
@@ -15,6 +15,17 @@ pub struct Segment<'t> {
     /// The header row and the role of each of its columns; `None` for rows before any header.
     pub header: Option<Header<'t>>,
     pub rows: Vec<&'t Row>,
+}
+
+impl Segment<'_> {
+    /// From the header row (if any) to the last data row.
+    pub fn span(&self) -> Option<Span> {
+        self.header
+            .iter()
+            .map(|h| h.row.span)
+            .chain(self.rows.iter().map(|r| r.span))
+            .reduce(Span::cover)
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -121,21 +132,7 @@ pub fn segments(table: &Table) -> Vec<Segment<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Block;
-    use crate::read::{read, Format};
-    use crate::source::SourceFile;
-
-    fn first_table(text: &str) -> Table {
-        let src = SourceFile::new("t.txt", text.to_string(), "UTF-8");
-        read(&src, Format::Text)
-            .blocks
-            .into_iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .unwrap()
-    }
+    use crate::read::first_table;
 
     #[test]
     fn form_splits_into_segments_and_repeated_headers_continue() {
