@@ -123,6 +123,23 @@ fn findings_point_at_the_broken_line() {
     }
 }
 
+/// A sub-item of an outline group (`2 交换机` under `一 设备购置`) changed: the group's sum breaks,
+/// and the finding labels the changed row among the group's items.
+#[test]
+fn a_changed_outline_item_is_labelled() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/faulty/SUM001-outline-group.txt");
+    let checked = check_file(&path, &national()).expect("readable");
+    assert_eq!(checked.findings.len(), 1);
+    let f = &checked.findings[0];
+    let line = |span: jxlint::document::Span| checked.source.position(span.start).line;
+    assert_eq!(line(f.primary_span().unwrap()), 8, "the group row");
+    assert!(
+        f.labels.iter().any(|l| line(l.span) == 10),
+        "the changed item"
+    );
+}
+
 /// A leaf changed in the detailed table breaks the group in the summary table and the grand
 /// total alike; any leaf of the group could be the culprit, so one finding labels them all.
 #[test]

@@ -9,7 +9,7 @@ use super::model::{
 };
 use super::scores::rate_num;
 use super::segments::{Header, Segment};
-use crate::document::{Row, Span};
+use crate::document::{parse_section_number, NumberStyle, Row, Span};
 use crate::number::{Num, Precision};
 use crate::text::{compact, is_subtotal_label, is_total_label};
 
@@ -44,13 +44,10 @@ pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Op
     }
     let columns: Vec<AmountColumn> = value_cols
         .iter()
-        .map(|&i| {
-            let cell = header.row.cell(i).expect("roles come from cells");
-            AmountColumn {
-                role: header.roles[i],
-                header: cell.text.clone(),
-                header_span: cell.span,
-            }
+        .map(|&i| AmountColumn {
+            role: header.roles[i],
+            header: header.text(i).to_string(),
+            header_span: header.spans[i],
         })
         .collect();
     let rows: Vec<(&Row, isize)> = segments
@@ -77,6 +74,7 @@ pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Op
     }
 
     let mut out_rows = Vec::new();
+    let mut styles = Vec::new();
     for (row, shift) in rows {
         let (label, label_span) = row_label(header, row, shift);
         let mut kind_of_row = row_kind(&label);
@@ -118,9 +116,15 @@ pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Op
             kind: kind_of_row,
             values,
             missing,
+            parent: None,
             span: row.span,
         });
+        styles.push(outline_style(
+            serial_text(header, row, shift),
+            &out_rows.last().expect("pushed").label,
+        ));
     }
+    link_parts(&mut out_rows, &styles);
     let rates = rate_links(&columns);
     let span = segments
         .iter()
@@ -154,8 +158,8 @@ fn row_label(header: &Header<'_>, row: &Row, shift: isize) -> (String, Span) {
         if value_positions.contains(&i) {
             continue;
         }
-        let is_serial = serial.is_some_and(|s| s as isize + shift == i as isize)
-            && cell.text.chars().all(|c| c.is_ascii_digit());
+        let is_serial =
+            serial.is_some_and(|s| s as isize + shift == i as isize) && is_bare_number(&cell.text);
         if !is_serial {
             parts.push((cell.text.as_str(), cell.span));
         }
@@ -169,6 +173,83 @@ fn row_label(header: &Header<'_>, row: &Row, shift: isize) -> (String, Span) {
             (text.to_string(), span)
         }
         None => (String::new(), Span::new(row.span.start, row.span.start)),
+    }
+}
+
+/// A serial number standing alone: `1`, `一`, `(1)`, `（一）`, `①`.
+fn is_bare_number(text: &str) -> bool {
+    let t = compact(text);
+    !t.is_empty()
+        && (t.chars().all(|c| c.is_ascii_digit())
+            || t.chars().all(|c| "一二三四五六七八九十".contains(c))
+            || parse_section_number(&t, 0).is_some_and(|(_, len)| len == t.len()))
+}
+
+/// The text of the row's serial-number cell, if the table has a serial column.
+fn serial_text<'r>(header: &Header<'_>, row: &'r Row, shift: isize) -> Option<&'r str> {
+    let col = header.find(Role::Serial)?;
+    cell_at(row, col, shift).map(|c| c.text.as_str())
+}
+
+/// How a row is numbered in the table's outline: by its serial cell (`一`, `1`, `(1)`) or by the
+/// number its label starts with (`一、设备购置`, `1、服务器`).
+fn outline_style(serial: Option<&str>, label: &str) -> Option<NumberStyle> {
+    if let Some(s) = serial.map(compact).filter(|s| is_bare_number(s)) {
+        if s.chars().all(|c| c.is_ascii_digit()) {
+            return Some(NumberStyle::ArabicEnumeration);
+        }
+        if s.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+            return Some(NumberStyle::ChineseEnumeration);
+        }
+        return parse_section_number(&s, 0).map(|(n, _)| n.style);
+    }
+    parse_section_number(label.trim(), 0).map(|(n, _)| n.style)
+}
+
+/// Link each 其中 row to the row above it and, when item rows are numbered at two or more
+/// levels (`一、` groups over `1、` items), each item to its group: a group is the sum of its
+/// items, and a 合计 is the sum of the groups only.
+fn link_parts(rows: &mut [AmountRow], styles: &[Option<NumberStyle>]) {
+    let mut previous = None;
+    for (i, row) in rows.iter_mut().enumerate() {
+        if row.kind == RowKind::Part {
+            row.parent = previous;
+        } else {
+            previous = Some(i);
+        }
+    }
+    let mut order: Vec<NumberStyle> = Vec::new();
+    for (row, style) in rows.iter().zip(styles) {
+        if let (RowKind::Item, Some(style)) = (row.kind, style) {
+            if !order.contains(style) {
+                order.push(*style);
+            }
+        }
+    }
+    if order.len() < 2 {
+        return;
+    }
+    let mut open: Vec<(usize, usize)> = Vec::new(); // (level, row)
+    let mut last_level = 0;
+    for (i, (row, style)) in rows.iter_mut().zip(styles).enumerate() {
+        match row.kind {
+            RowKind::Item => {
+                let level = style
+                    .and_then(|s| order.iter().position(|o| *o == s))
+                    .unwrap_or(last_level);
+                while open.last().is_some_and(|(l, _)| *l >= level) {
+                    open.pop();
+                }
+                row.parent = open.last().map(|(_, r)| *r);
+                open.push((level, i));
+                last_level = level;
+            }
+            RowKind::Total | RowKind::Subtotal => {
+                open.clear();
+                last_level = 0;
+            }
+            RowKind::Part => {}
+        }
     }
 }
 
@@ -287,6 +368,24 @@ mod tests {
         assert_eq!(t.rates.len(), 1);
         let rate = t.rows[0].values[2].as_ref().unwrap();
         assert_eq!(rate.precision, Precision::Decimals(2));
+    }
+
+    #[test]
+    fn outline_numbered_items_belong_to_their_groups() {
+        let t = table(
+            "序号\t项目\t预算金额\n一\t设备购置\t50.00\n1\t服务器\t30.00\n2\t交换机\t20.00\n二\t运维服务\t40.00\n合计\t\t90.00\n",
+            AmountTableKind::Table,
+        );
+        let parents: Vec<Option<usize>> = t.rows.iter().map(|r| r.parent).collect();
+        assert_eq!(parents, vec![None, Some(0), Some(0), None, None]);
+        assert_eq!(t.rows[0].label, "设备购置");
+
+        let t = table(
+            "项目\t预算金额\t实际支出\n一、设备购置\t\t\n1、服务器\t30.00\t29.00\n二、运维服务\t40.00\t40.00\n",
+            AmountTableKind::Table,
+        );
+        let parents: Vec<Option<usize>> = t.rows.iter().map(|r| r.parent).collect();
+        assert_eq!(parents, vec![None, Some(0), None]);
     }
 
     #[test]

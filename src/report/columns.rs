@@ -125,7 +125,8 @@ pub fn classify(header: &str) -> Role {
     ) {
         return Role::Label;
     }
-    if h.contains("年初预算") {
+    if h.contains("年初预算") || (h.contains("年初") && any(&h, &["预算", "金额", "资金"]))
+    {
         return Role::InitialBudget;
     }
     if any(

@@ -231,6 +231,9 @@ pub struct AmountRow {
     pub values: Vec<Option<Num>>,
     /// Columns where the cell is empty or lost, for columns that other rows fill.
     pub missing: Vec<usize>,
+    /// The row this one is a part of: the row above a 其中 row, or the outline group
+    /// (`一、设备购置`) of a numbered sub-item (`1、服务器`).
+    pub parent: Option<usize>,
     pub span: Span,
 }
 

@@ -32,9 +32,14 @@ impl Segment<'_> {
 pub struct Header<'t> {
     pub row: &'t Row,
     pub roles: Vec<Role>,
+    /// The header text of each column: the cell's text, joined with the cell under it when the
+    /// header takes two rows (`预算金额` over `年初 | 调整后`).
+    pub texts: Vec<String>,
+    /// Where each column's header is.
+    pub spans: Vec<Span>,
 }
 
-impl Header<'_> {
+impl<'t> Header<'t> {
     pub fn has(&self, role: Role) -> bool {
         self.roles.contains(&role)
     }
@@ -59,7 +64,42 @@ impl Header<'_> {
 
     /// The header text of column `col`.
     pub fn text(&self, col: usize) -> &str {
-        self.row.cell(col).map_or("", |c| c.text.as_str())
+        self.texts.get(col).map_or("", String::as_str)
+    }
+
+    fn single(row: &'t Row, roles: Vec<Role>) -> Header<'t> {
+        Header {
+            row,
+            roles,
+            texts: row.cells.iter().map(|c| c.text.clone()).collect(),
+            spans: row.cells.iter().map(|c| c.span).collect(),
+        }
+    }
+
+    /// Extend the header with a second header row: each sub-heading is read with the heading
+    /// above it (or, under a merged heading, the nearest one to its left).
+    fn with_subheadings(mut self, sub: &Row) -> Header<'t> {
+        let width = self.texts.len().max(sub.cells.len());
+        self.texts.resize(width, String::new());
+        self.spans.resize(width, self.row.span);
+        self.roles.resize(width, Role::Other);
+        let mut above = String::new();
+        for col in 0..width {
+            if !self.texts[col].is_empty() {
+                above = self.texts[col].clone();
+            }
+            let Some(cell) = sub.cell(col).filter(|c| !c.is_empty()) else {
+                continue;
+            };
+            let combined = format!("{above}{}", cell.text);
+            self.roles[col] = match classify(&cell.text) {
+                Role::Other => classify(&combined),
+                role => role,
+            };
+            self.texts[col] = combined;
+            self.spans[col] = cell.span;
+        }
+        self
     }
 }
 
@@ -94,33 +134,54 @@ fn same_header(a: &Row, b: &Row) -> bool {
     texts(a) == texts(b)
 }
 
+/// Whether `row`, right under a header, is a second header row: no numbers, short texts, and
+/// at least one of them under a value column or under an empty (merged) header cell.
+fn is_subheading(header: &Header<'_>, row: &Row) -> bool {
+    let mut under_value = false;
+    for (i, cell) in row.filled() {
+        if looks_numeric(&cell.text) || cell.text.chars().count() > 12 {
+            return false;
+        }
+        let above = header.texts.get(i).map_or("", String::as_str);
+        let role = header.roles.get(i).copied().unwrap_or(Role::Other);
+        under_value |= above.is_empty() || role.is_value();
+    }
+    under_value
+}
+
 pub fn segments(table: &Table) -> Vec<Segment<'_>> {
     let mut out: Vec<Segment<'_>> = Vec::new();
     let mut current = Segment {
         header: None,
         rows: Vec::new(),
     };
-    for row in &table.rows {
-        if let Some(roles) = header_roles(row) {
-            let repeat = current
-                .header
-                .as_ref()
-                .is_some_and(|h| same_header(h.row, row));
-            if repeat {
-                continue;
-            }
-            let finished = std::mem::replace(
-                &mut current,
-                Segment {
-                    header: Some(Header { row, roles }),
-                    rows: Vec::new(),
-                },
-            );
-            if finished.header.is_some() || !finished.rows.is_empty() {
-                out.push(finished);
-            }
-        } else {
+    let mut rows = table.rows.iter().peekable();
+    while let Some(row) = rows.next() {
+        let Some(roles) = header_roles(row) else {
             current.rows.push(row);
+            continue;
+        };
+        let repeat = current
+            .header
+            .as_ref()
+            .is_some_and(|h| same_header(h.row, row));
+        let mut header = Header::single(row, roles);
+        if let Some(sub) = rows.peek().copied().filter(|r| is_subheading(&header, r)) {
+            header = header.with_subheadings(sub);
+            rows.next();
+        }
+        if repeat {
+            continue;
+        }
+        let finished = std::mem::replace(
+            &mut current,
+            Segment {
+                header: Some(header),
+                rows: Vec::new(),
+            },
+        );
+        if finished.header.is_some() || !finished.rows.is_empty() {
+            out.push(finished);
         }
     }
     if current.header.is_some() || !current.rows.is_empty() {
@@ -144,5 +205,24 @@ mod tests {
         assert!(segs[0].header.is_none());
         assert!(segs[1].header.as_ref().unwrap().has(Role::Spent));
         assert_eq!(segs[2].rows.len(), 2);
+    }
+
+    #[test]
+    fn a_second_header_row_extends_the_first() {
+        let table = first_table("项目\t预算金额\t\t实际支出\t执行率\n\t年初\t调整后\t\t\n设备\t10.00\t12.00\t11.50\t95.83%\n");
+        let segs = segments(&table);
+        let h = segs[0].header.as_ref().unwrap();
+        assert_eq!(h.text(1), "预算金额年初");
+        assert_eq!(h.roles[1], Role::InitialBudget);
+        assert_eq!(h.text(2), "预算金额调整后");
+        assert_eq!(h.roles[2], Role::Budget);
+        assert_eq!(segs[0].rows.len(), 1);
+    }
+
+    #[test]
+    fn a_group_heading_row_is_not_a_second_header_row() {
+        let table =
+            first_table("项目\t预算金额\t实际支出\n一、设备购置\t\t\n1、服务器\t30.00\t29.00\n");
+        assert_eq!(segments(&table)[0].rows.len(), 2);
     }
 }

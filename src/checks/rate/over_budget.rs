@@ -1,6 +1,7 @@
 //! RATE006: spending above budget. Allowed, but it needs explaining: a warning for each item row
 //! that overspends; a 小计 or 合计 row only when no item row of the table explains it.
 
+use crate::checks::sum::table_total::outline_items;
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::number::format_signed;
@@ -22,16 +23,19 @@ impl Check for OverBudget {
             else {
                 continue;
             };
-            let is_aggregate = |kind| matches!(kind, RowKind::Total | RowKind::Subtotal);
+            // Totals, subtotals and outline groups add up other rows.
+            let is_aggregate = |i: usize| {
+                matches!(table.rows[i].kind, RowKind::Total | RowKind::Subtotal)
+                    || !outline_items(table, i).is_empty()
+            };
             let mut reported_item = false;
-            let mut rows: Vec<_> = table
-                .rows
-                .iter()
-                .filter(|r| !is_aggregate(r.kind))
+            let mut order: Vec<usize> = (0..table.rows.len())
+                .filter(|&i| !is_aggregate(i))
                 .collect();
-            rows.extend(table.rows.iter().filter(|r| is_aggregate(r.kind)));
-            for row in rows {
-                if is_aggregate(row.kind) && reported_item {
+            order.extend((0..table.rows.len()).filter(|&i| is_aggregate(i)));
+            for i in order {
+                let row = &table.rows[i];
+                if is_aggregate(i) && reported_item {
                     continue;
                 }
                 let (Some(spent), Some(budget)) = (&row.values[spent_col], &row.values[budget_col])
@@ -44,7 +48,7 @@ impl Check for OverBudget {
                 if !over {
                     continue;
                 }
-                reported_item |= !is_aggregate(row.kind);
+                reported_item |= !is_aggregate(i);
                 let decimals = spent.display_decimals().max(budget.display_decimals());
                 let rate = if budget.value.is_zero() {
                     "—".to_string()

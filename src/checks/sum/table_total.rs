@@ -60,27 +60,99 @@ pub struct ColumnTotal<'t> {
     pub parts: Vec<&'t Num>,
 }
 
-/// The checkable totals of a column: each 小计 over the item rows since the previous one, and
-/// each 合计 over the 小计 rows (and any items after the last), else over the item rows. 其中
-/// rows are parts of the row above them and never of a total. A total over a row whose cell is
-/// empty is skipped: the lost cell is the defect, not the total.
+/// What a row contributes to a column total.
+enum Contribution<'t> {
+    /// These printed values add up to it.
+    Values(Vec<&'t Num>),
+    /// A cell it depends on is empty while other rows fill the column.
+    Lost,
+    Nothing,
+}
+
+/// An item row's contribution: its own value, else the sum of its outline items.
+fn contribution<'t>(table: &'t AmountTable, row: usize, col: usize) -> Contribution<'t> {
+    let r = &table.rows[row];
+    if let Some(v) = &r.values[col] {
+        return Contribution::Values(vec![v]);
+    }
+    let items = outline_items(table, row);
+    if items.is_empty() {
+        return if r.missing.contains(&col) {
+            Contribution::Lost
+        } else {
+            Contribution::Nothing
+        };
+    }
+    let mut values = Vec::new();
+    for item in items {
+        match contribution(table, item, col) {
+            Contribution::Values(v) => values.extend(v),
+            Contribution::Lost => return Contribution::Lost,
+            Contribution::Nothing => {}
+        }
+    }
+    if values.is_empty() {
+        Contribution::Nothing
+    } else {
+        Contribution::Values(values)
+    }
+}
+
+/// The numbered items of an outline group (`1、服务器` under `一、设备购置`).
+pub fn outline_items(table: &AmountTable, row: usize) -> Vec<usize> {
+    (0..table.rows.len())
+        .filter(|&i| table.rows[i].parent == Some(row) && table.rows[i].kind == RowKind::Item)
+        .collect()
+}
+
+/// The checkable totals of a column:
+///
+/// - each outline group row (`一、设备购置 50`) over its numbered items;
+/// - each 小计 over the top-level rows since the previous one;
+/// - each 合计 over the 小计 rows (and any rows after the last), else over the top-level rows.
+///
+/// 其中 rows are parts of the row above them and never of a total. A total over a row whose
+/// cell is empty is skipped: the lost cell is the defect, not the total.
 pub fn column_totals(table: &AmountTable, col: usize) -> Vec<ColumnTotal<'_>> {
     let mut out = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let (Some(stated), false) = (&row.values[col], outline_items(table, i).is_empty()) else {
+            continue;
+        };
+        let mut parts = Vec::new();
+        let mut lost = false;
+        for item in outline_items(table, i) {
+            match contribution(table, item, col) {
+                Contribution::Values(v) => parts.extend(v),
+                Contribution::Lost => lost = true,
+                Contribution::Nothing => {}
+            }
+        }
+        if !parts.is_empty() && !lost {
+            out.push(ColumnTotal {
+                label: &row.label,
+                stated,
+                parts,
+            });
+        }
+    }
+
     let mut items: Vec<&Num> = Vec::new();
     let mut group_start = 0;
     let mut subtotals: Vec<&Num> = Vec::new();
     let mut lost = false;
     let mut lost_in_group = false;
-    for row in &table.rows {
+    for (i, row) in table.rows.iter().enumerate() {
         match row.kind {
             RowKind::Part => {}
-            RowKind::Item => match &row.values[col] {
-                Some(v) => items.push(v),
-                None if row.missing.contains(&col) => {
+            RowKind::Item if row.parent.is_some() => {}
+            RowKind::Item => match contribution(table, i, col) {
+                Contribution::Values(v) => items.extend(v),
+                Contribution::Lost => {
                     lost = true;
                     lost_in_group = true;
                 }
-                None => {}
+                Contribution::Nothing => {}
             },
             RowKind::Subtotal => {
                 if let Some(stated) = &row.values[col] {
