@@ -108,6 +108,8 @@ fn findings_point_at_the_broken_line() {
         ("WEIGHT001-full-marks-total.txt", 76),
         ("WEIGHT002-declared-weight.txt", 113),
         ("WEIGHT002-leaf-weight.txt", 116),
+        ("WEIGHT002-level-weight.txt", 26),
+        ("SUM001-outline-group.txt", 8),
         ("WEIGHT003-summary-full-marks.txt", 49),
     ];
     let profile = national();

@@ -46,9 +46,14 @@ struct Columns {
     rate: Option<usize>,
     rate_is_percent: bool,
     levels: Vec<usize>,
+    /// A weight column right after a level column (`一级指标 | 分值 | 二级指标 | 分值 | …`):
+    /// (level, column).
+    level_weights: Vec<(usize, usize)>,
     /// First column after the labels (where label cells end, before any shift).
     labels_end: usize,
-    score_decimals: u32,
+    /// How precisely scores are known: the column's display precision, or exact when every
+    /// score is a whole or half point (assigned by the evaluator, not computed).
+    score_precision: Precision,
     rate_decimals: u32,
 }
 
@@ -62,20 +67,32 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         .find(Role::Score)
         .expect("score segments have a score column");
     let levels = header.level_columns();
-    let labels_end = roles
+    // A full-marks column right after a level column, with another full-marks column further
+    // on, holds that level's weights; the last full-marks column holds the leaves'.
+    let last_full = roles.iter().rposition(|r| *r == Role::FullMarks);
+    let level_weights: Vec<(usize, usize)> = levels
         .iter()
-        .position(|r| !matches!(r, Role::Level(_) | Role::Label | Role::Serial))
+        .enumerate()
+        .filter(|(_, &c)| roles.get(c + 1) == Some(&Role::FullMarks) && last_full > Some(c + 1))
+        .map(|(k, &c)| (k + 1, c + 1))
+        .collect();
+    let labels_end = (0..roles.len())
+        .find(|&i| {
+            !matches!(roles[i], Role::Level(_) | Role::Label | Role::Serial)
+                && !level_weights.iter().any(|(_, c)| *c == i)
+        })
         .unwrap_or(roles.len());
     let mut columns = Columns {
-        full: header.find(Role::FullMarks),
+        full: last_full,
         score,
         rate: header.find(Role::ScoreRate),
         rate_is_percent: header
             .find(Role::ScoreRate)
             .is_some_and(|c| header_is_percent(header.text(c))),
         levels,
+        level_weights,
         labels_end,
-        score_decimals: 0,
+        score_precision: Precision::Exact,
         rate_decimals: 0,
     };
     let rows: Vec<(&Row, isize)> = segments
@@ -84,16 +101,25 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         .map(|row| (*row, best_shift(roles, row)))
         .collect();
     // Display precision per column: "2" in a column that also prints "3.96" stands for 2.00.
+    let mut score_decimals = 0;
+    let mut half_points = true;
+    let half = rust_decimal::Decimal::new(5, 1);
     for (row, shift) in &rows {
         let v = read_values(&columns, row, *shift);
         if let Value::Number(p, _) = v.score {
-            columns.score_decimals = columns.score_decimals.max(p.decimals);
+            score_decimals = score_decimals.max(p.decimals);
+            half_points &= (p.value % half).is_zero();
         }
         if let Value::Number(p, _) = v.rate {
             columns.rate_decimals = columns.rate_decimals.max(p.decimals);
             columns.rate_is_percent |= p.percent;
         }
     }
+    columns.score_precision = if half_points {
+        Precision::Exact
+    } else {
+        Precision::Decimals(score_decimals)
+    };
     let mut builder = TreeBuilder {
         card,
         table,
@@ -159,7 +185,11 @@ impl TreeBuilder<'_> {
         let label_region_end = (columns.labels_end as isize + shift).max(0) as usize;
         let region: Vec<&Cell> = row.cells.iter().take(label_region_end).collect();
         let subtotal = region.iter().position(|c| is_subtotal_label(&c.text));
-        let labels = label_cells(columns, &region);
+        let labels = if columns.level_weights.is_empty() {
+            label_cells(columns, &region)
+        } else {
+            mapped_label_cells(columns, row, shift)
+        };
 
         if labels.is_empty() {
             if let Some(pos) = subtotal {
@@ -186,6 +216,18 @@ impl TreeBuilder<'_> {
             min_level = level + 1;
             let label = PlacedLabel { cell, parts, level };
             node = self.open(label, row, i == deepest && has_values);
+            // The weight printed after this level's label.
+            let weight = columns.level_weights.iter().find(|(k, _)| *k == positional);
+            if let Some(&(_, col)) = weight {
+                if let Value::Number(p, cell) = value_of(Role::FullMarks, cell_at(row, col, shift))
+                {
+                    self.card.nodes[node].full.push(Stated {
+                        num: Num::new(p.value, Precision::Exact, cell.span, &cell.text),
+                        origin: Origin::Detail,
+                        row: row.span,
+                    });
+                }
+            }
         }
         if subtotal.is_none() || has_values {
             self.attach(node, columns, &values, row);
@@ -269,12 +311,12 @@ impl TreeBuilder<'_> {
             )));
         }
         if let Value::Number(p, cell) = values.score {
-            n.score.push(stated(Num::new(
-                p.value,
-                Precision::Decimals(columns.score_decimals.max(p.decimals)),
-                cell.span,
-                &cell.text,
-            )));
+            let precision = match columns.score_precision {
+                Precision::Exact => Precision::Exact,
+                Precision::Decimals(d) => Precision::Decimals(d.max(p.decimals)),
+            };
+            n.score
+                .push(stated(Num::new(p.value, precision, cell.span, &cell.text)));
         } else if matches!(values.full, Value::Number(..)) && node != 0 {
             let at = match values.score {
                 Value::Missing(Some(cell)) | Value::Placeholder(cell) | Value::Text(cell) => {
@@ -315,6 +357,18 @@ fn label_cells<'r>(columns: &Columns, region: &[&'r Cell]) -> Vec<(usize, &'r Ce
         .enumerate()
         .filter(|(_, c)| !c.is_empty() && !is_placeholder(&c.text) && !is_subtotal_label(&c.text))
         .map(|(i, c)| (i + 1, c))
+        .collect()
+}
+
+/// The label cells of a row in a table that prints a weight after each level: each level
+/// column read where the header puts it (after the row's shift).
+fn mapped_label_cells<'r>(columns: &Columns, row: &'r Row, shift: isize) -> Vec<(usize, &'r Cell)> {
+    columns
+        .levels
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &col)| cell_at(row, col, shift).map(|c| (k + 1, c)))
+        .filter(|(_, c)| !c.is_empty() && !is_placeholder(&c.text) && !is_subtotal_label(&c.text))
         .collect()
 }
 
@@ -410,6 +464,31 @@ mod tests {
         let c12 = find(&c, "C1.2");
         assert_eq!(c12.children.len(), 2);
         assert_eq!(c12.full[0].origin, Origin::NameWeight);
+    }
+
+    #[test]
+    fn a_weight_column_after_each_level() {
+        let c = card(
+            "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t评分标准\t得分\n决策\t20\t项目立项\t8\t立项依据\t4\t酌情扣分\t4\n\t\t\t\t立项程序\t4\t酌情扣分\t3\n\t\t绩效目标\t12\t目标合理性\t12\t酌情扣分\t11\n",
+        );
+        let decision = &c.nodes[c.root().children[0]];
+        assert_eq!(decision.full[0].num.value, dec!(20));
+        assert_eq!(decision.children.len(), 2);
+        let setup = &c.nodes[decision.children[0]];
+        assert_eq!(setup.full[0].num.value, dec!(8));
+        assert_eq!(setup.children.len(), 2);
+        let leaf = &c.nodes[setup.children[1]];
+        assert_eq!(leaf.label.as_ref().unwrap().name, "立项程序");
+        assert_eq!(leaf.full[0].num.value, dec!(4));
+        assert_eq!(leaf.score[0].num.value, dec!(3));
+    }
+
+    #[test]
+    fn whole_and_half_point_scores_are_exact_computed_ones_are_not() {
+        let c = card("指标\t满分值\t得分\nA 决策\t10\t9.5\nB 管理\t90\t80\n");
+        assert_eq!(c.nodes[1].score[0].num.precision, Precision::Exact);
+        let c = card("指标\t满分值\t得分\nA 决策\t10\t9.5\nB 管理\t90\t79.86\n");
+        assert_eq!(c.nodes[1].score[0].num.precision, Precision::Decimals(2));
     }
 
     #[test]
