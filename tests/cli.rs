@@ -406,3 +406,21 @@ fn bad_arguments_exit_2() {
     assert_eq!(jxlint(&["check", "--format", "xml"]).status.code(), Some(2));
     assert_eq!(jxlint(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn no_path_means_the_current_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        testdata("faulty/CODE001-duplicate-code.txt"),
+        dir.path().join("r.txt"),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_jxlint"))
+        .args(["check", "--format", "json"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let findings = json(&o);
+    assert_eq!(findings[0]["path"], "r.txt");
+    assert_eq!(findings[0]["code"], "CODE001");
+}
