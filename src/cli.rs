@@ -43,6 +43,11 @@ pub enum Command {
         /// A rule code, such as SUM001.
         code: String,
     },
+    /// Show how a report was read and what was recognised in it.
+    Inspect {
+        /// A report file.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -109,6 +114,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(&args, cli.lang),
         Command::Rules(args) => rules(&args, cli.lang),
         Command::Explain { code } => explain(&code, cli.lang),
+        Command::Inspect { file } => inspect(&file),
     }
 }
 
@@ -345,4 +351,26 @@ fn explain(code: &str, lang: Lang) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn inspect(path: &std::path::Path) -> ExitCode {
+    let format = crate::read::Format::from_path(path).unwrap_or(crate::read::Format::Text);
+    let decoded = match std::fs::read(path)
+        .map_err(FileError::from)
+        .and_then(|b| crate::decode::decode(&b).map_err(FileError::from))
+    {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("jxlint: error: {}: {e}", display_path(path));
+            return ExitCode::from(2);
+        }
+    };
+    let source = crate::source::SourceFile::new(path, decoded.text, decoded.encoding);
+    let document = crate::read::read(&source, format);
+    let report = crate::report::recognise(&document);
+    print!(
+        "{}",
+        crate::render::inspect::render(&source, &document, &report)
+    );
+    ExitCode::SUCCESS
 }

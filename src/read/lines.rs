@@ -71,7 +71,8 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                 let first = lines[i];
                 let mut last = first;
                 i += 1;
-                // Markdown wraps paragraphs over lines; extracted text has one per line.
+                // Markdown wraps paragraphs over lines; extracted text has one per line, but a
+                // page break can split a sentence over two of them.
                 if format == Format::Markdown {
                     while i < lines.len()
                         && kinds[i] == Kind::Text
@@ -80,6 +81,11 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                         last = lines[i];
                         i += 1;
                     }
+                } else if !is_heading_line(first.text) {
+                    while let Some(next) = continuation(&lines, &kinds, i, last) {
+                        last = lines[next];
+                        i = next + 1;
+                    }
                 }
                 let span = Span::new(first.start, last.start + last.text.len());
                 blocks.push(text_block(&text[span.start..span.end], span));
@@ -87,6 +93,44 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
         }
     }
     Document { blocks }
+}
+
+/// The index of the line that continues the sentence `last` leaves open across a page break:
+/// `last` is long and stops mid-sentence, and after at most two blank lines comes prose that
+/// starts no heading, list item or caption.
+fn continuation(lines: &[Line<'_>], kinds: &[Kind], from: usize, last: Line<'_>) -> Option<usize> {
+    let body = last.text.trim();
+    if body.chars().count() < 20 || ends_sentence(body) || is_field(body) {
+        return None;
+    }
+    let blanks = kinds[from..]
+        .iter()
+        .take_while(|k| **k == Kind::Blank)
+        .count();
+    let next = from + blanks;
+    if blanks > MAX_BLANKS_INSIDE_TABLE || kinds.get(next) != Some(&Kind::Text) {
+        return None;
+    }
+    let start = lines[next].text.trim_start();
+    let starts_anew = is_heading_line(start)
+        || parse_section_number(start, 0).is_some()
+        || start.starts_with(['表', '图', '注', '-', '*', '#', '“', '《'])
+        || is_field(start);
+    (!starts_anew).then_some(next)
+}
+
+/// Whether a line ends its sentence (or clause list).
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with([
+        '。', '！', '？', '；', '：', '!', '?', ';', ':', '…', '”', '"', '）', ')', '》',
+    ])
+}
+
+/// `项目名称：…`, `评价机构：…`: a field of a cover page or form, one per line.
+fn is_field(line: &str) -> bool {
+    line.char_indices()
+        .take(12)
+        .any(|(i, c)| (c == '：' || c == ':') && i > 0)
 }
 
 fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -343,7 +387,7 @@ fn looks_like_title(title: &str) -> bool {
     let chars = t.chars().count();
     chars > 0
         && chars <= 30
-        && !t.contains(['。', '；', ';', '，', ','])
+        && !t.contains(['。', '；', ';', '，', ',', '《', '〔'])
         && !t.trim_end_matches([':', '：']).contains([':', '：'])
 }
 
@@ -391,6 +435,22 @@ mod tests {
         assert_eq!(texts(&t.rows[1]), vec!["合计", "100"]);
         let span = t.rows[1].cells[1].span;
         assert_eq!(&text[span.start..span.end], "100");
+    }
+
+    #[test]
+    fn a_sentence_split_by_a_page_break_is_one_paragraph() {
+        let text = "通过市工商联计算机网络系统等系统的运维，完成单位内部数据共\n\n享 450 次，跨单位数据共享 86 次。\n\n下一段。\n";
+        let doc = read(text);
+        assert_eq!(doc.blocks.len(), 2);
+        assert!(
+            matches!(&doc.blocks[0], Block::Paragraph(p) if p.text.contains("450") && p.text.starts_with("通过"))
+        );
+        // A cover field and a heading are never joined to what follows.
+        let doc = read("项目名称：2018 年信息化项目经费与运维服务升级改造\n\n项目单位：某单位\n");
+        assert_eq!(doc.blocks.len(), 2);
+        let doc =
+            read("为此，建立了以门户网站为主的多个信息系统并每年进行维护和\n\n一、基本情况\n");
+        assert_eq!(doc.blocks.len(), 2);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! array for scripts (see `docs/json.md`), and a per-file summary table for screening folders.
 
 pub mod human;
+pub mod inspect;
 pub mod json;
 pub mod summary;
 

@@ -10,7 +10,7 @@ pub fn headline(report: &Report) -> (String, String) {
     let card = report.scorecards.first();
     let total = card
         .and_then(|c| c.stated_total())
-        .map_or_else(|| "—".to_string(), |s| s.num.text.clone());
+        .map_or_else(|| "—".to_string(), |s| s.text.clone());
     let grade = card
         .and_then(|c| c.grades.first())
         .map_or_else(|| "—".to_string(), |g| g.text.clone());

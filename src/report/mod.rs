@@ -9,17 +9,44 @@
 mod align;
 mod amounts;
 pub mod columns;
+pub mod facts;
 pub mod labels;
 mod model;
-mod prose;
+pub mod prose;
 mod scores;
 mod segments;
+pub mod structure;
 
 pub use model::*;
 
-use crate::document::{Block, Document, Span};
+use crate::document::{Block, Document, NumberStyle, Span};
 use crate::text::compact;
+use prose::claims::{self, Claim, DateMention, Region};
 use segments::Segment;
+
+/// Prose gathered while walking the document: claims and dates, and where the walk is.
+#[derive(Default)]
+struct ProseSink {
+    claims: Vec<Claim>,
+    dates: Vec<DateMention>,
+    /// Claims made inside a form, by the form's index.
+    form_claims: Vec<(usize, usize)>,
+    blocks: usize,
+}
+
+impl ProseSink {
+    fn add(&mut self, text: &str, base: usize, region: Region, form: Option<usize>) {
+        let (claims, dates) = claims::analyse(text, base, region, self.blocks);
+        self.blocks += 1;
+        for claim in claims {
+            if let Some(f) = form {
+                self.form_claims.push((self.claims.len(), f));
+            }
+            self.claims.push(claim);
+        }
+        self.dates.extend(dates);
+    }
+}
 
 /// Recognise the report's parts.
 pub fn recognise(doc: &Document) -> Report {
@@ -28,6 +55,9 @@ pub fn recognise(doc: &Document) -> Report {
     let mut forms: Vec<Form> = Vec::new();
     let mut prose_totals = Vec::new();
     let mut prose_grades = Vec::new();
+    let mut sink = ProseSink::default();
+    let mut region = Region::Cover;
+    let mut abstract_opened = false;
 
     for block in &doc.blocks {
         match block {
@@ -39,11 +69,12 @@ pub fn recognise(doc: &Document) -> Report {
                     &mut report,
                     &mut evaluation_tables,
                     &mut forms,
+                    &mut sink,
                 );
             }
             Block::Paragraph(p) => {
-                let totals = prose::totals(p);
-                let grades = prose::grades(p);
+                let totals = prose::statements::totals(p);
+                let grades = prose::statements::grades(p);
                 let paragraph_total = totals.first().map(|t| t.num.clone());
                 for g in grades {
                     prose_grades.push(StatedGrade {
@@ -53,13 +84,35 @@ pub fn recognise(doc: &Document) -> Report {
                         total: paragraph_total.clone(),
                     });
                 }
-                prose_totals.extend(totals.into_iter().map(|t| Stated {
-                    row: t.num.span,
-                    num: t.num,
-                    origin: Origin::Prose,
-                }));
+                prose_totals.extend(totals.into_iter().map(|t| t.num));
+                sink.add(&p.text, p.span.start, region, None);
             }
-            Block::Heading(_) => {}
+            Block::Heading(h) => {
+                region = match compact(&h.text).as_str() {
+                    "目录" => Region::Contents,
+                    "摘要" => {
+                        abstract_opened = false;
+                        Region::Abstract
+                    }
+                    "前言" => Region::Preface,
+                    _ => match (region, h.number) {
+                        (Region::Abstract, Some(n))
+                            if n.style == NumberStyle::ChineseEnumeration =>
+                        {
+                            // The abstract's own 一、二、三 end when the body's 一、 begins.
+                            if n.value == 1 && abstract_opened {
+                                Region::Body
+                            } else {
+                                abstract_opened = true;
+                                Region::Abstract
+                            }
+                        }
+                        (Region::Abstract, _) => Region::Abstract,
+                        (_, Some(_)) => Region::Body,
+                        (r, None) => r,
+                    },
+                };
+            }
         }
     }
 
@@ -70,19 +123,66 @@ pub fn recognise(doc: &Document) -> Report {
     {
         let span = prose_totals
             .iter()
-            .map(|t| t.num.span)
+            .map(|t| t.span)
             .chain(prose_grades.iter().map(|g| g.span))
             .reduce(Span::cover)
             .unwrap_or_default();
         cards.push(Scorecard::new(ScorecardKind::Evaluation, span));
     }
+    let evaluation_cards = cards.len();
     if let Some(card) = cards.first_mut() {
-        card.nodes[0].score.extend(prose_totals);
+        card.prose_totals.extend(prose_totals);
         card.grades.extend(prose_grades);
     }
     report.scorecards = cards;
     report.scorecards.extend(forms.into_iter().map(|f| f.card));
+
+    // Claims belong to their form, or to the report's evaluation.
+    for claim in &mut sink.claims {
+        claim.scope = (evaluation_cards > 0).then_some(0);
+    }
+    for &(claim, form) in &sink.form_claims {
+        sink.claims[claim].scope = Some(evaluation_cards + form);
+    }
+    report.facts = facts::find(&sink.dates);
+    report.structure = structure::build(doc);
+    report.facts.kind = document_kind(&report);
+    report.claims = sink.claims;
+    report.dates = sink.dates;
     report
+}
+
+/// Whether the document is an evaluation report, a file of self-evaluation forms, or neither.
+fn document_kind(report: &Report) -> facts::DocumentKind {
+    let title = report
+        .structure
+        .title
+        .as_ref()
+        .map(|(t, _)| compact(t))
+        .unwrap_or_default();
+    let forms = report
+        .scorecards
+        .iter()
+        .any(|c| c.kind == ScorecardKind::SelfEvaluation);
+    if title.contains("评价报告") || (title.ends_with("报告") && !title.contains("自评")) {
+        facts::DocumentKind::EvaluationReport
+    } else if forms {
+        facts::DocumentKind::SelfEvaluationForms
+    } else if report
+        .structure
+        .top_level()
+        .filter(|i| i.number.is_some())
+        .count()
+        >= 3
+        && report
+            .structure
+            .top_level()
+            .any(|i| compact(&i.title).contains("评价"))
+    {
+        facts::DocumentKind::EvaluationReport
+    } else {
+        facts::DocumentKind::Unknown
+    }
 }
 
 /// A self-evaluation form being assembled: its fund block has been seen, its indicator block
@@ -98,6 +198,7 @@ fn recognise_table(
     report: &mut Report,
     evaluation_tables: &mut Vec<Scorecard>,
     forms: &mut Vec<Form>,
+    sink: &mut ProseSink,
 ) {
     let mut recognised_any = false;
     let mut title: Option<String> = None;
@@ -161,9 +262,29 @@ fn recognise_table(
                 report.amount_tables.push(table);
                 recognised_any = true;
             }
+        } else if let Some(rows) = goal_rows(seg) {
+            report.goal_rows.extend(rows);
+            recognised_any = true;
         } else if let Some(form) = forms.last_mut() {
-            // Goal rows and the like inside a form: part of the form, checked elsewhere.
+            // The form's goal row: what it expected, and what it achieved.
             form.card.span = form.card.span.cover(group_span(&[seg]));
+            if let Some(header) = &seg.header {
+                let target = header.find(columns::Role::Target);
+                let actual = header.find(columns::Role::Actual);
+                if let (Some(row), Some(target), Some(actual)) = (seg.rows.first(), target, actual)
+                {
+                    let index = forms.len() - 1;
+                    for (col, cell) in row.filled() {
+                        let region = if col >= actual && actual > target {
+                            Region::FormResult
+                        } else {
+                            Region::FormGoal
+                        };
+                        sink.add(&cell.text, cell.span.start, region, Some(index));
+                    }
+                }
+            }
+            recognised_any = true;
         }
         i += 1;
     }
@@ -173,6 +294,40 @@ fn recognise_table(
             what: describe_unrecognised(segs),
         });
     }
+}
+
+/// Rows of a performance-goal table (一级目标 | 二级目标 | 三级目标 | 目标值): the deepest name of
+/// each row and its target.
+fn goal_rows(seg: &Segment<'_>) -> Option<Vec<GoalRow>> {
+    let header = seg.header.as_ref()?;
+    let target = header.find(columns::Role::Target)?;
+    if header.has(columns::Role::Score) || header.roles.iter().any(|r| r.is_value()) {
+        return None;
+    }
+    let labels = header.level_columns();
+    let first_label = *labels.first()?;
+    let mut out = Vec::new();
+    for row in &seg.rows {
+        let Some(cell) = row.cell(target).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        let name = (first_label..target)
+            .rev()
+            .filter_map(|c| row.cell(c))
+            .find(|c| !c.is_empty())
+            .map(|c| c.text.clone());
+        if let Some(name) = name {
+            out.push(GoalRow {
+                name,
+                target: CellText {
+                    text: cell.text.clone(),
+                    span: cell.span,
+                },
+                row: row.span,
+            });
+        }
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn same_roles(a: &Segment<'_>, b: &Segment<'_>) -> bool {

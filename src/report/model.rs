@@ -75,6 +75,13 @@ impl Label {
     }
 }
 
+/// The text of a cell and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellText {
+    pub text: String,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone)]
 pub struct Node {
     pub parent: Option<NodeId>,
@@ -92,6 +99,11 @@ pub struct Node {
     /// 得分率 stated for this node.
     pub rate: Vec<Stated>,
     pub missing_score: Option<MissingCell>,
+    /// 年度指标值 / 目标值, 实际完成值 and 偏差原因分析 of the node's row, where the table has
+    /// those columns (an empty cell is an empty text).
+    pub target: Option<CellText>,
+    pub actual: Option<CellText>,
+    pub deviation: Option<CellText>,
 }
 
 impl Node {
@@ -108,6 +120,9 @@ impl Node {
             score: Vec::new(),
             rate: Vec::new(),
             missing_score: None,
+            target: None,
+            actual: None,
+            deviation: None,
         }
     }
 
@@ -155,6 +170,8 @@ pub struct Scorecard {
     pub grades: Vec<StatedGrade>,
     /// Index into [`Report::amount_tables`] of the form's fund block.
     pub fund: Option<usize>,
+    /// Total scores stated in prose (总体得分为 94.57 分).
+    pub prose_totals: Vec<Num>,
     pub span: Span,
 }
 
@@ -166,6 +183,7 @@ impl Scorecard {
             nodes: vec![Node::new(NodeKind::Root, 0, None)],
             grades: Vec::new(),
             fund: None,
+            prose_totals: Vec::new(),
             span,
         }
     }
@@ -195,11 +213,13 @@ impl Scorecard {
 
     /// The stated total score of the whole evaluation, preferring a table's 合计/总分 row
     /// over the summary table over prose.
-    pub fn stated_total(&self) -> Option<&Stated> {
+    pub fn stated_total(&self) -> Option<&Num> {
         let root = self.root();
-        [Origin::Detail, Origin::Summary, Origin::Prose]
+        [Origin::Detail, Origin::Summary]
             .iter()
             .find_map(|o| root.score.iter().find(|s| s.origin == *o))
+            .map(|s| &s.num)
+            .or(self.prose_totals.first())
     }
 }
 
@@ -285,10 +305,24 @@ pub struct Skipped {
     pub what: String,
 }
 
+/// A row of a performance-goal table: the target set for an indicator.
+#[derive(Debug, Clone)]
+pub struct GoalRow {
+    pub name: String,
+    pub target: CellText,
+    pub row: Span,
+}
+
 /// Everything recognised in one document.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub scorecards: Vec<Scorecard>,
     pub amount_tables: Vec<AmountTable>,
+    pub goal_rows: Vec<GoalRow>,
+    /// Figures stated in prose and in a form's goal texts.
+    pub claims: Vec<super::prose::claims::Claim>,
+    pub dates: Vec<super::prose::claims::DateMention>,
+    pub facts: super::facts::Facts,
+    pub structure: super::structure::Structure,
     pub skipped: Vec<Skipped>,
 }

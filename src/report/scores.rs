@@ -9,7 +9,7 @@ use super::align::{best_shift, cell_at, value_of, Value};
 use super::columns::{header_is_percent, Role};
 use super::labels::{parse_label, LabelParts};
 use super::model::{
-    Label, MissingCell, Node, NodeId, NodeKind, Origin, Scorecard, Stated, StatedGrade,
+    CellText, Label, MissingCell, Node, NodeId, NodeKind, Origin, Scorecard, Stated, StatedGrade,
 };
 use super::segments::Segment;
 use crate::document::{Cell, Row, Span};
@@ -49,6 +49,10 @@ struct Columns {
     /// A weight column right after a level column (`一级指标 | 分值 | 二级指标 | 分值 | …`):
     /// (level, column).
     level_weights: Vec<(usize, usize)>,
+    /// 年度指标值, 实际完成值 and 偏差原因分析 columns.
+    target: Option<usize>,
+    actual: Option<usize>,
+    deviation: Option<usize>,
     /// First column after the labels (where label cells end, before any shift).
     labels_end: usize,
     /// How precisely scores are known: the column's display precision, or exact when every
@@ -91,6 +95,9 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
             .is_some_and(|c| header_is_percent(header.text(c))),
         levels,
         level_weights,
+        target: header.find(Role::Target),
+        actual: header.find(Role::Actual),
+        deviation: header.find(Role::Deviation),
         labels_end,
         score_precision: Precision::Exact,
         rate_decimals: 0,
@@ -178,7 +185,7 @@ impl TreeBuilder<'_> {
             return;
         }
         if row.filled().any(|(_, c)| is_total_label(&c.text)) {
-            self.attach(0, columns, &values, row);
+            self.attach(0, columns, &values, row, shift);
             return;
         }
 
@@ -196,7 +203,7 @@ impl TreeBuilder<'_> {
                 // 小计 belongs to the group whose column is left of it.
                 let level = pos.clamp(1, self.path.len().saturating_sub(1).max(1));
                 if let Some(&node) = self.path.get(level) {
-                    self.attach(node, columns, &values, row);
+                    self.attach(node, columns, &values, row, shift);
                 }
             }
             return;
@@ -230,7 +237,7 @@ impl TreeBuilder<'_> {
             }
         }
         if subtotal.is_none() || has_values {
-            self.attach(node, columns, &values, row);
+            self.attach(node, columns, &values, row, shift);
         }
     }
 
@@ -291,9 +298,33 @@ impl TreeBuilder<'_> {
         id
     }
 
-    fn attach(&mut self, node: NodeId, columns: &Columns, values: &RowValues<'_>, row: &Row) {
+    fn attach(
+        &mut self,
+        node: NodeId,
+        columns: &Columns,
+        values: &RowValues<'_>,
+        row: &Row,
+        shift: isize,
+    ) {
         let n = &mut self.card.nodes[node];
         n.row = Some(row.span);
+        let text_at = |col: Option<usize>| {
+            col.map(|c| match cell_at(row, c, shift) {
+                Some(cell) => CellText {
+                    text: cell.text.clone(),
+                    span: cell.span,
+                },
+                None => CellText {
+                    text: String::new(),
+                    span: Span::new(row.span.end, row.span.end),
+                },
+            })
+        };
+        if node != 0 {
+            n.target = text_at(columns.target).or(n.target.take());
+            n.actual = text_at(columns.actual).or(n.actual.take());
+            n.deviation = text_at(columns.deviation).or(n.deviation.take());
+        }
         if n.table.is_none() {
             n.table = Some(self.table);
         }

@@ -19,11 +19,7 @@ impl Check for GradeBand {
                 let Some(stated_band) = cx.profile.band_named(&grade.text) else {
                     continue;
                 };
-                let Some(total) = grade
-                    .total
-                    .as_ref()
-                    .or_else(|| card.stated_total().map(|s| &s.num))
-                else {
+                let Some(total) = grade.total.as_ref().or_else(|| card.stated_total()) else {
                     continue;
                 };
                 let Some(band) = cx.profile.band_for(total.value) else {

@@ -53,6 +53,15 @@ pub fn totals(paragraph: &Paragraph) -> Vec<ProseTotal> {
         .collect()
 }
 
+/// Spans of the figures of total-score statements in `text` (which begins at `base`).
+pub fn total_spans(text: &str, base: usize) -> Vec<crate::document::Span> {
+    TOTAL
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| crate::document::Span::new(base + m.start(), base + m.end()))
+        .collect()
+}
+
 pub fn grades(paragraph: &Paragraph) -> Vec<ProseGrade> {
     GRADE
         .captures_iter(&paragraph.text)

@@ -1,0 +1,638 @@
+//! Finding the figures in a piece of prose: quantities with their units and bounds, dates and
+//! years. Document numbers (`沪财绩〔2014〕22号`), ordinals (`第8次`) and codes (`A11`) are not
+//! quantities.
+
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use rust_decimal::Decimal;
+
+use super::date::{chinese_year, DateRange};
+use crate::document::Span;
+use crate::text::chinese_numeral_value;
+
+/// How a quantity bounds the true value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    /// 约, 近, 左右
+    About,
+    /// ≥, 以上, 不低于, 不少于, 超过, 达到
+    AtLeast,
+    /// ≤, 以下, 以内, 内, 不超过, 不足
+    AtMost,
+    /// 余 / 多: more than the value, below the next round number (50余 → 50–60).
+    Over,
+}
+
+/// A number with its unit, as stated in prose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quantity {
+    pub value: Decimal,
+    /// Decimals printed (0 for Chinese numerals).
+    pub decimals: u32,
+    /// The unit or measure word after the number (`万元`, `%`, `次`, `个`), `""` if none.
+    pub unit: String,
+    pub bound: Bound,
+    /// The number as printed.
+    pub text: String,
+    /// The digits.
+    pub number: Span,
+    /// Number, unit and bound words.
+    pub span: Span,
+}
+
+impl Quantity {
+    pub fn is_money(&self) -> bool {
+        matches!(self.unit.as_str(), "元" | "万元" | "亿元")
+    }
+
+    pub fn is_percent(&self) -> bool {
+        self.unit == "%"
+    }
+
+    /// The value in 元 for money, else the value itself.
+    pub fn in_base_unit(&self) -> Decimal {
+        match self.unit.as_str() {
+            "万元" => self.value * Decimal::from(10_000),
+            "亿元" => self.value * Decimal::from(100_000_000),
+            _ => self.value,
+        }
+    }
+
+    /// The highest value a `余`/`多` quantity can mean: below the next round number.
+    pub fn over_limit(&self) -> Decimal {
+        let v = self.value.trunc();
+        let mut step = Decimal::ONE;
+        let mut x = v;
+        while !x.is_zero() && (x % Decimal::TEN).is_zero() {
+            step *= Decimal::TEN;
+            x /= Decimal::TEN;
+        }
+        v + step
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Token {
+    Quantity(Quantity),
+    /// A date with a year.
+    Date(DateRange, Span),
+    /// A year alone: `2018 年`, `2018年度`.
+    Year(i32, Span),
+}
+
+impl Token {
+    pub fn span(&self) -> Span {
+        match self {
+            Token::Quantity(q) => q.span,
+            Token::Date(_, s) | Token::Year(_, s) => *s,
+        }
+    }
+}
+
+/// Units and measure words, longest first so that `万人次` wins over `人`.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "万人次",
+    "平方米",
+    "万元",
+    "亿元",
+    "人次",
+    "万次",
+    "万份",
+    "万人",
+    "万册",
+    "小时",
+    "分钟",
+    "课时",
+    "学时",
+    "公里",
+    "千米",
+    "%",
+    "％",
+    "元",
+    "分",
+    "个",
+    "项",
+    "次",
+    "人",
+    "家",
+    "场",
+    "篇",
+    "份",
+    "所",
+    "户",
+    "台",
+    "套",
+    "条",
+    "件",
+    "期",
+    "批",
+    "名",
+    "天",
+    "处",
+    "座",
+    "辆",
+    "本",
+    "册",
+    "张",
+    "部",
+    "门",
+    "节",
+    "米",
+    "吨",
+    "周",
+    "倍",
+    "起",
+    "间",
+    "栋",
+    "棵",
+    "株",
+    "头",
+    "只",
+];
+
+/// Words before a number that bound it.
+const BOUND_BEFORE: &[(&str, Bound)] = &[
+    ("不低于", Bound::AtLeast),
+    ("不少于", Bound::AtLeast),
+    ("不超过", Bound::AtMost),
+    ("不高于", Bound::AtMost),
+    ("不多于", Bound::AtMost),
+    ("至少", Bound::AtLeast),
+    ("超过", Bound::AtLeast),
+    ("大于", Bound::AtLeast),
+    ("高于", Bound::AtLeast),
+    ("达到", Bound::AtLeast),
+    ("达", Bound::AtLeast),
+    ("不足", Bound::AtMost),
+    ("不到", Bound::AtMost),
+    ("低于", Bound::AtMost),
+    ("小于", Bound::AtMost),
+    ("最多", Bound::AtMost),
+    ("≥", Bound::AtLeast),
+    (">=", Bound::AtLeast),
+    (">", Bound::AtLeast),
+    ("≤", Bound::AtMost),
+    ("<=", Bound::AtMost),
+    ("<", Bound::AtMost),
+    ("约", Bound::About),
+    ("近", Bound::About),
+    ("逾", Bound::AtLeast),
+];
+
+/// Words after a quantity (and its unit) that bound it.
+const BOUND_AFTER: &[(&str, Bound)] = &[
+    ("以上", Bound::AtLeast),
+    ("以下", Bound::AtMost),
+    ("以内", Bound::AtMost),
+    ("左右", Bound::About),
+    ("内", Bound::AtMost),
+];
+
+static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4})\s*年\s*(?:度\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|([上中下]旬)|(初|底|末))?)?")
+        .expect("valid regex")
+});
+static DASHED_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})").expect("valid regex"));
+static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|[上中下]旬|初|底|末)?").expect("valid regex")
+});
+static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([〇零一二三四五六七八九]{4})\s*年\s*(?:([一二三四五六七八九十]{1,2})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
+        .expect("valid regex")
+});
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?").expect("valid regex")
+});
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号").expect("valid regex")
+});
+
+const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万";
+
+/// Scan `text` (which starts at byte `base` of the source) for figures, in order.
+pub fn scan(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let c = rest.chars().next().expect("not at the end");
+        let consumed = if c.is_ascii_digit() {
+            scan_arabic(text, i, base, &mut out)
+        } else if matches!(c, '〔' | '[' | '［' | '(' | '（') {
+            DOC_NUMBER.find(rest).map(|m| m.end())
+        } else if CHINESE_NUMERALS.contains(c) {
+            scan_chinese(text, i, base, &mut out)
+        } else {
+            None
+        };
+        i += consumed.unwrap_or(c.len_utf8()).max(1);
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Digits at `i`: a date, a year, or a quantity. Returns the bytes consumed.
+fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    let rest = &text[i..];
+    let before = text[..i].chars().next_back();
+    // Part of a code (A11), of a decimal already scanned, of an ordinal (第8次), of a caption
+    // (表 1, 图 2) or a list number (1、, （1）).
+    let skip = NUMBER.find(rest).map(|m| m.end());
+    if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '第' || b == '*') {
+        return skip;
+    }
+    let word_before = text[..i].trim_end();
+    if word_before.ends_with(['表', '图'])
+        || word_before.ends_with("附件")
+        || word_before.ends_with("附表")
+    {
+        return skip;
+    }
+    if let Some(len) = skip {
+        let after = text[i + len..].chars().next();
+        let opened = matches!(before, Some('(' | '（'));
+        if after == Some('、') || (opened && matches!(after, Some(')' | '）'))) {
+            return skip;
+        }
+    }
+    if let Some(c) = DASHED_DATE.captures(rest) {
+        let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
+        if let Some(range) = DateRange::day(y as i32, m, d) {
+            let end = c.get(0).expect("match").end();
+            out.push(Token::Date(range, Span::new(base + i, base + i + end)));
+            return Some(end);
+        }
+    }
+    if let Some(c) = ARABIC_DATE.captures(rest) {
+        let end = c.get(0).expect("match").end();
+        let year = num(&c[1]) as i32;
+        let span = Span::new(base + i, base + i + end);
+        let token = match (c.get(2), c.get(3), c.get(4).or(c.get(5))) {
+            (Some(m), Some(d), _) => {
+                DateRange::day(year, num(m.as_str()), num(d.as_str())).map(|r| Token::Date(r, span))
+            }
+            (Some(m), None, Some(part)) => {
+                DateRange::part_of_month(year, num(m.as_str()), part.as_str())
+                    .map(|r| Token::Date(r, span))
+            }
+            (Some(m), None, None) => {
+                DateRange::month(year, num(m.as_str())).map(|r| Token::Date(r, span))
+            }
+            (None, _, _) => Some(Token::Year(year, span)),
+        };
+        if let Some(t) = token {
+            out.push(t);
+            return Some(end);
+        }
+    }
+    if let Some(m) = MONTH_ONLY.find(rest) {
+        // A month or day without a year: a date, not a quantity.
+        return Some(m.end());
+    }
+    let m = NUMBER.find(rest)?;
+    let digits = m.as_str();
+    let value = Decimal::from_str(&digits.replace([',', '，'], "")).ok()?;
+    let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    out.push(Token::Quantity(quantity(
+        text,
+        i,
+        i + m.end(),
+        value,
+        decimals,
+        base,
+    )));
+    let Some(Token::Quantity(q)) = out.last() else {
+        unreachable!("just pushed")
+    };
+    Some(q.span.end - base - i)
+}
+
+/// Chinese numerals at `i`: a date (二〇一九年六月) or a counted quantity (三家公司, 十余次).
+fn scan_chinese(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Option<usize> {
+    let rest = &text[i..];
+    if let Some(c) = CHINESE_DATE.captures(rest) {
+        let year = chinese_year(&c[1])?;
+        let end = c.get(0).expect("match").end();
+        let span = Span::new(base + i, base + i + end);
+        let month = c.get(2).and_then(|m| chinese_numeral_value(m.as_str()));
+        let day = c.get(3).and_then(|d| chinese_numeral_value(d.as_str()));
+        let token = match (month, day) {
+            (Some(m), Some(d)) => DateRange::day(year, m, d).map(|r| Token::Date(r, span)),
+            (Some(m), None) => DateRange::month(year, m).map(|r| Token::Date(r, span)),
+            _ => Some(Token::Year(year, span)),
+        };
+        if let Some(t) = token {
+            out.push(t);
+        }
+        return Some(end);
+    }
+    let numeral_len: usize = rest
+        .chars()
+        .take_while(|c| CHINESE_NUMERALS.contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    let numeral = &rest[..numeral_len];
+    // 百, 千 and 万 alone are not counts (`万元` is a unit).
+    if numeral.starts_with(['百', '千', '万']) {
+        return Some(numeral_len);
+    }
+    let after = &rest[numeral_len..];
+    let over = after.starts_with(['余', '多']);
+    let unit_at = if over { &after[3..] } else { after };
+    let unit = UNITS
+        .iter()
+        .find(|u| unit_at.starts_with(**u) && !matches!(**u, "%" | "％" | "分"))?;
+    let before = text[..i].chars().next_back();
+    if before == Some('第') {
+        return Some(numeral_len);
+    }
+    let value = chinese_count(numeral)?;
+    let end = i + numeral_len + if over { 3 } else { 0 } + unit.len();
+    out.push(Token::Quantity(Quantity {
+        value: Decimal::from(value),
+        decimals: 0,
+        unit: unit.to_string(),
+        bound: if over {
+            Bound::Over
+        } else {
+            bound_before(text, i)
+        },
+        text: numeral.to_string(),
+        number: Span::new(base + i, base + i + numeral_len),
+        span: Span::new(base + i, base + end),
+    }));
+    Some(end - i)
+}
+
+/// A quantity whose digits are `text[start..end]`: reads the bound words and the unit around
+/// it.
+fn quantity(
+    text: &str,
+    start: usize,
+    end: usize,
+    value: Decimal,
+    decimals: u32,
+    base: usize,
+) -> Quantity {
+    let mut pos = end;
+    let skip_spaces =
+        |p: usize| p + text[p..].len() - text[p..].trim_start_matches([' ', '\u{3000}']).len();
+    pos = skip_spaces(pos);
+    let mut bound = bound_before(text, start);
+    if text[pos..].starts_with(['余', '多'])
+        && UNITS
+            .iter()
+            .any(|u| text[pos + 3..].trim_start().starts_with(u))
+    {
+        bound = Bound::Over;
+        pos = skip_spaces(pos + 3);
+    }
+    // `95\%` from converters that write LaTeX.
+    if text[pos..].starts_with("\\%") {
+        pos += 1;
+    }
+    let unit = UNITS.iter().find(|u| text[pos..].starts_with(**u)).copied();
+    let mut unit_text = unit.unwrap_or("").to_string();
+    // 分 followed by 值/数/析/类/别… is a word, not a unit of score.
+    if unit == Some("分")
+        && text[pos + 3..].starts_with(['值', '数', '析', '类', '别', '配', '布', '项', '为'])
+    {
+        unit_text.clear();
+    }
+    if unit_text == "％" {
+        unit_text = "%".to_string();
+    }
+    let mut span_end = if unit_text.is_empty() {
+        end
+    } else {
+        pos + unit.expect("unit").len()
+    };
+    if !unit_text.is_empty() {
+        let after = &text[span_end..];
+        if after.starts_with('余') {
+            bound = Bound::Over;
+            span_end += 3;
+        } else if let Some((w, b)) = BOUND_AFTER
+            .iter()
+            .find(|(w, _)| after.trim_start().starts_with(w))
+        {
+            bound = *b;
+            span_end += after.len() - after.trim_start().len() + w.len();
+        }
+    }
+    Quantity {
+        value,
+        decimals,
+        unit: unit_text,
+        bound,
+        text: text[start..end].to_string(),
+        number: Span::new(base + start, base + end),
+        span: Span::new(base + start, base + span_end),
+    }
+}
+
+fn bound_before(text: &str, start: usize) -> Bound {
+    let before = text[..start].trim_end_matches([' ', '\u{3000}', '$']);
+    if before.ends_with("\\geq") || before.ends_with("\\ge") {
+        return Bound::AtLeast;
+    }
+    if before.ends_with("\\leq") || before.ends_with("\\le") {
+        return Bound::AtMost;
+    }
+    BOUND_BEFORE
+        .iter()
+        .find(|(w, _)| before.ends_with(w))
+        .map_or(Bound::Exact, |(_, b)| *b)
+}
+
+fn num(s: &str) -> u32 {
+    s.parse().unwrap_or(0)
+}
+
+/// 三 → 3, 十二 → 12, 两 → 2, 一百二十 → 120, 三千 → 3000.
+fn chinese_count(s: &str) -> Option<u64> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u64)
+            .or(match c {
+                '零' => Some(0),
+                '两' => Some(2),
+                _ => None,
+            })
+    };
+    let mut total = 0u64;
+    let mut section = 0u64;
+    let mut current = 0u64;
+    let mut any = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            current = d;
+            any = true;
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => {
+                section = (section + current) * 10_000;
+                total += section;
+                section = 0;
+                current = 0;
+                any = true;
+                continue;
+            }
+            _ => return None,
+        };
+        section += current.max(1) * unit;
+        current = 0;
+        any = true;
+    }
+    any.then_some(total + section + current)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::prose::date::Day;
+    use rust_decimal_macros::dec;
+
+    fn quantities(text: &str) -> Vec<(Decimal, String, Bound)> {
+        scan(text, 0)
+            .into_iter()
+            .filter_map(|t| match t {
+                Token::Quantity(q) => Some((q.value, q.unit, q.bound)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn money_rates_and_counts() {
+        assert_eq!(
+            quantities(
+                "该项目预算金额共计 153.04 万元，共使用经费 152.49 万元，预算执行率为 99.64%。"
+            ),
+            vec![
+                (dec!(153.04), "万元".into(), Bound::Exact),
+                (dec!(152.49), "万元".into(), Bound::Exact),
+                (dec!(99.64), "%".into(), Bound::Exact),
+            ]
+        );
+        assert_eq!(
+            quantities("实际支出19.000万元"),
+            vec![(dec!(19.000), "万元".into(), Bound::Exact)]
+        );
+        assert_eq!(
+            quantities("合计 1,234,567.89 元"),
+            vec![(dec!(1234567.89), "元".into(), Bound::Exact)]
+        );
+        assert_eq!(
+            quantities("对 441 个项目进行评估"),
+            vec![(dec!(441), "个".into(), Bound::Exact)]
+        );
+        assert_eq!(
+            quantities("三家公司参与了比选"),
+            vec![(dec!(3), "家".into(), Bound::Exact)]
+        );
+        assert_eq!(
+            quantities("出具一份运维报告"),
+            vec![(dec!(1), "份".into(), Bound::Exact)]
+        );
+    }
+
+    #[test]
+    fn bounds() {
+        assert_eq!(
+            quantities("服务等50余次"),
+            vec![(dec!(50), "次".into(), Bound::Over)]
+        );
+        assert_eq!(
+            quantities("十余次"),
+            vec![(dec!(10), "次".into(), Bound::Over)]
+        );
+        assert_eq!(
+            quantities("满意度 85% 以上"),
+            vec![(dec!(85), "%".into(), Bound::AtLeast)]
+        );
+        assert_eq!(
+            quantities("≥90.00%"),
+            vec![(dec!(90.00), "%".into(), Bound::AtLeast)]
+        );
+        assert_eq!(
+            quantities("2 小时内响应"),
+            vec![(dec!(2), "小时".into(), Bound::AtMost)]
+        );
+        assert_eq!(
+            quantities("约 30 人"),
+            vec![(dec!(30), "人".into(), Bound::About)]
+        );
+        let q = match &scan("50余次", 0)[0] {
+            Token::Quantity(q) => q.clone(),
+            _ => panic!(),
+        };
+        assert_eq!(q.over_limit(), dec!(60));
+    }
+
+    #[test]
+    fn dates_years_and_document_numbers_are_not_quantities() {
+        let tokens = scan(
+            "于 2019 年 4 月开始，针对 2018 年项目，依据沪财绩〔2014〕22号，第8次党组会，A11 指标",
+            0,
+        );
+        assert!(matches!(tokens[0], Token::Date(r, _) if r.first == Day::new(2019, 4, 1)));
+        assert!(matches!(tokens[1], Token::Year(2018, _)));
+        assert_eq!(tokens.len(), 2, "{tokens:?}");
+        let tokens = scan("二〇一九年六月", 0);
+        assert!(matches!(tokens[0], Token::Date(r, _) if r.first == Day::new(2019, 6, 1)));
+        let tokens = scan("2017年5月下旬", 0);
+        assert!(
+            matches!(tokens[0], Token::Date(r, _) if r.last == Day::new(2017, 5, 31) && r.first.day == 21)
+        );
+        let tokens = scan("项目开始时间：2023年4月26日", 0);
+        assert!(matches!(tokens[0], Token::Date(r, _) if r.first == Day::new(2023, 4, 26)));
+        assert!(quantities("12 月底前完成").is_empty());
+    }
+
+    #[test]
+    fn list_numbers_captions_and_latex() {
+        assert!(quantities("1、不断优化服务系统").is_empty());
+        assert!(quantities("（1）《全国工商联办公厅关于加强工商联信息化建设的意见》").is_empty());
+        assert!(quantities("表 5：项目绩效评价指标得分情况").is_empty());
+        assert!(quantities("单位：万元").is_empty());
+        assert_eq!(
+            quantities("用户访问成功率 $\\geq 95\\%$ ；"),
+            vec![(dec!(95), "%".into(), Bound::AtLeast)]
+        );
+    }
+
+    #[test]
+    fn words_that_only_look_like_counts() {
+        assert!(quantities("分值为 10 分值")
+            .iter()
+            .all(|(_, u, _)| u.is_empty()));
+        assert!(quantities("一体化").is_empty());
+        assert_eq!(chinese_count("一百二十"), Some(120));
+        assert_eq!(chinese_count("两"), Some(2));
+        assert_eq!(chinese_count("三万"), Some(30_000));
+    }
+
+    #[test]
+    fn spans_cover_number_and_unit() {
+        let text = "共 225 次。";
+        let Token::Quantity(q) = &scan(text, 10)[0] else {
+            panic!()
+        };
+        assert_eq!(&text[q.number.start - 10..q.number.end - 10], "225");
+        assert_eq!(&text[q.span.start - 10..q.span.end - 10], "225 次");
+    }
+}

@@ -1,0 +1,182 @@
+//! The structure of a report: its outline (numbered headings and numbered paragraphs), its
+//! 目录, its title, and fields that Word failed to update (`错误！未定义书签。`).
+
+use crate::document::{Block, Document, SectionNumber, Span};
+use crate::text::compact;
+
+/// One numbered (or section-starting) item of the outline, in document order.
+#[derive(Debug, Clone)]
+pub struct OutlineItem {
+    pub number: Option<SectionNumber>,
+    /// The title (for headings) or the first words (for numbered paragraphs).
+    pub title: String,
+    pub span: Span,
+    pub heading: bool,
+    /// An unnumbered heading that starts a part of its own (摘要, 前言, 附件, a Markdown
+    /// heading): numbering starts afresh after it.
+    pub starts_part: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TocEntry {
+    /// The entry as written, page number removed.
+    pub title: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Structure {
+    pub outline: Vec<OutlineItem>,
+    pub toc: Vec<TocEntry>,
+    /// Where the 目录 is, if the report has one.
+    pub toc_span: Option<Span>,
+    pub broken_fields: Vec<Span>,
+    /// The report's title: the first line of the cover naming a 报告 or 自评表.
+    pub title: Option<(String, Span)>,
+}
+
+impl Structure {
+    /// Top-level section titles (一、二、三… and the unnumbered parts), compacted.
+    pub fn top_level(&self) -> impl Iterator<Item = &OutlineItem> {
+        self.outline.iter().filter(|i| {
+            i.heading
+                && (i.starts_part
+                    || i.number.is_some_and(|n| {
+                        n.style == crate::document::NumberStyle::ChineseEnumeration
+                    }))
+        })
+    }
+}
+
+/// Words Word writes where a field (a cross-reference, a table of contents) could not be
+/// updated.
+const BROKEN_FIELDS: &[&str] = &[
+    "错误！未定义书签",
+    "错误!未定义书签",
+    "错误！未找到引用源",
+    "错误!未找到引用源",
+    "错误！文档中没有指定样式的文字",
+    "Error! Bookmark not defined",
+    "Error! Reference source not found",
+];
+
+pub fn build(doc: &Document) -> Structure {
+    let mut s = Structure::default();
+    let mut after_toc_heading = false;
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                let starts_part = h.number.is_none();
+                s.outline.push(OutlineItem {
+                    number: h.number,
+                    title: h.text.clone(),
+                    span: h.span,
+                    heading: true,
+                    starts_part,
+                });
+                if s.title.is_none() && is_title(&h.text) {
+                    s.title = Some((h.text.clone(), h.span));
+                }
+                after_toc_heading = compact(&h.text) == "目录";
+                find_broken(&h.text, h.span.start, &mut s.broken_fields);
+            }
+            Block::Paragraph(p) => {
+                if let Some(number) = p.number {
+                    let body = p.text[number.span.end - p.span.start..].trim();
+                    s.outline.push(OutlineItem {
+                        number: Some(number),
+                        title: body.chars().take(20).collect(),
+                        span: p.span,
+                        heading: false,
+                        starts_part: false,
+                    });
+                }
+                if s.title.is_none() && s.outline.is_empty() && is_title(&p.text) {
+                    s.title = Some((p.text.trim().to_string(), p.span));
+                }
+                find_broken(&p.text, p.span.start, &mut s.broken_fields);
+            }
+            Block::Table(t) => {
+                if after_toc_heading && s.toc.is_empty() {
+                    s.toc_span = Some(t.span);
+                    for row in &t.rows {
+                        let texts: Vec<&crate::document::Cell> =
+                            row.filled().map(|(_, c)| c).collect();
+                        // The title is everything but a trailing page number.
+                        let title_cells: Vec<&&crate::document::Cell> = texts
+                            .iter()
+                            .filter(|c| !c.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.'))
+                            .collect();
+                        if let Some(first) = title_cells.first() {
+                            let title: String = title_cells
+                                .iter()
+                                .map(|c| c.text.as_str())
+                                .collect::<Vec<_>>()
+                                .join("");
+                            s.toc.push(TocEntry {
+                                title,
+                                span: first.span,
+                            });
+                        }
+                    }
+                }
+                after_toc_heading = false;
+                for row in &t.rows {
+                    for cell in &row.cells {
+                        find_broken(&cell.text, cell.span.start, &mut s.broken_fields);
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn is_title(text: &str) -> bool {
+    let c = compact(text);
+    c.ends_with("报告") || c.contains("评价报告") || c.contains("自评表") || c.ends_with("”")
+}
+
+fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
+    for marker in BROKEN_FIELDS {
+        for (i, _) in text.match_indices(marker) {
+            let mut end = i + marker.len();
+            // Include the full stop Word puts after the message.
+            for stop in ["。", "."] {
+                if text[end..].starts_with(stop) {
+                    end += stop.len();
+                }
+            }
+            out.push(Span::new(base + i, base + end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::{read, Format};
+    use crate::source::SourceFile;
+
+    fn structure(text: &str) -> Structure {
+        build(&read(
+            &SourceFile::new("t.txt", text.to_string(), "UTF-8"),
+            Format::Text,
+        ))
+    }
+
+    #[test]
+    fn outline_toc_and_broken_fields() {
+        let s = structure(
+            "财政项目支出绩效评价报告\n\n目 录\n\n摘 要\t1\n一、基本情况\t2\n（一）项目概况\t2\n\n摘 要\n\n一、基本情况\n\n（一）项目概况\n\n1、不断优化服务，详见表错误！未定义书签。\n",
+        );
+        assert_eq!(s.title.as_ref().unwrap().0, "财政项目支出绩效评价报告");
+        let toc: Vec<&str> = s.toc.iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(toc, vec!["摘 要", "一、基本情况", "（一）项目概况"]);
+        assert_eq!(s.outline.len(), 5);
+        assert!(s.outline[1].starts_part);
+        assert!(!s.outline[4].heading);
+        assert_eq!(s.broken_fields.len(), 1);
+        assert_eq!(s.top_level().count(), 3);
+    }
+}
