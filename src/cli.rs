@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::catalog::catalog;
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::{check_file, display_path, Checked, FileError};
+use crate::lint::{check_file_with, display_path, Checked, FileError, Options};
 use crate::profile::{Profile, DEFAULT_PROFILE};
 use crate::render::{human::HumanRenderer, json, summary, Tally};
 
@@ -77,6 +77,10 @@ pub struct CheckArgs {
     /// Number of files checked in parallel (default: one per core).
     #[arg(short = 'j', long)]
     pub jobs: Option<usize>,
+    /// Rules not to report: codes or families, such as XREF003 or DATE (repeatable,
+    /// comma-separated). A single place is silenced by writing `jxlint:ignore CODE` on its line.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -126,6 +130,19 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A mistyped code would otherwise silence nothing, quietly.
+    let rules = &crate::catalog::catalog().rules;
+    for selector in &args.ignore {
+        if !rules
+            .iter()
+            .any(|r| crate::suppress::selects(selector, &r.code))
+        {
+            eprintln!(
+                "jxlint: error: --ignore {selector}: no rule or family of that name (see `jxlint rules`)"
+            );
+            return ExitCode::from(2);
+        }
+    }
     if let Some(jobs) = args.jobs {
         // Fails only if the pool was already built, in which case it is used as is.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -144,9 +161,13 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         trouble = true;
     }
 
+    let options = Options {
+        profile,
+        ignore: args.ignore.clone(),
+    };
     let results: Vec<(String, Result<Checked, FileError>)> = files
         .par_iter()
-        .map(|path| (display_path(path), check_file(path, &profile)))
+        .map(|path| (display_path(path), check_file_with(path, &options)))
         .collect();
 
     let color = match args.color {

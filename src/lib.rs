@@ -23,5 +23,6 @@ pub mod read;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod text;
 pub mod walk;

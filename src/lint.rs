@@ -31,14 +31,40 @@ pub struct Checked {
 }
 
 /// Check text already decoded.
+/// How to check: the standard profile and the rules to leave out.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub profile: Profile,
+    /// Rule codes or families (`XREF`) not to report.
+    pub ignore: Vec<String>,
+}
+
+impl Options {
+    pub fn new(profile: Profile) -> Options {
+        Options {
+            profile,
+            ignore: Vec::new(),
+        }
+    }
+}
+
 pub fn check_source(source: SourceFile, format: Format, profile: &Profile) -> Checked {
+    check_source_with(source, format, profile, &[])
+}
+
+fn check_source_with(
+    source: SourceFile,
+    format: Format,
+    profile: &Profile,
+    ignore: &[String],
+) -> Checked {
     let document = read(&source, format);
     let report = recognise(&document);
     let cx = Context {
         report: &report,
         profile,
     };
-    let mut findings = checks::run(&cx);
+    let mut findings = crate::suppress::apply(checks::run(&cx), &source, ignore);
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {
             (
@@ -67,8 +93,13 @@ pub fn check_bytes(
     Ok(check_source(source, format, profile))
 }
 
-/// Check a file on disk. Files are only ever read.
+/// Check a file on disk with the default options of a profile. Files are only ever read.
 pub fn check_file(path: &Path, profile: &Profile) -> Result<Checked, FileError> {
+    check_file_with(path, &Options::new(profile.clone()))
+}
+
+/// Check a file on disk. Files are only ever read.
+pub fn check_file_with(path: &Path, options: &Options) -> Result<Checked, FileError> {
     let format = match Format::from_path(path) {
         Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()) {
@@ -78,7 +109,14 @@ pub fn check_file(path: &Path, profile: &Profile) -> Result<Checked, FileError> 
         },
     };
     let bytes = std::fs::read(path)?;
-    check_bytes(path, &bytes, format, profile)
+    let decoded = decode(&bytes)?;
+    let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
+    Ok(check_source_with(
+        source,
+        format,
+        &options.profile,
+        &options.ignore,
+    ))
 }
 
 fn is_office(ext: &str) -> bool {

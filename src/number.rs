@@ -130,6 +130,9 @@ pub enum Precision {
     Exact,
     /// Printed with this many decimals (the column's display precision).
     Decimals(u32),
+    /// Printed to the nearest multiple of this step: a figure converted from another unit
+    /// (153.04 万元 read in 元 is known to the nearest 100 元).
+    Step(Decimal),
 }
 
 /// How printed values were produced from true values.
@@ -164,11 +167,11 @@ impl Num {
 
     /// The interval of true values this printed value stands for under `mode`.
     pub fn interval(&self, mode: Rounding) -> Interval {
-        let decimals = match self.precision {
+        let unit = match self.precision {
             Precision::Exact => return Interval::exact(self.value),
-            Precision::Decimals(d) => d,
+            Precision::Decimals(d) => Decimal::new(1, d),
+            Precision::Step(step) => step,
         };
-        let unit = Decimal::new(1, decimals);
         let v = self.value;
         match mode {
             Rounding::Round => {
@@ -188,7 +191,30 @@ impl Num {
         match self.precision {
             Precision::Exact => self.value.scale(),
             Precision::Decimals(d) => d,
+            Precision::Step(step) => step.normalize().scale(),
         }
+    }
+
+    /// The last printed unit: 0.01 for `14.20`; `None` for exact values.
+    pub fn step(&self) -> Option<Decimal> {
+        match self.precision {
+            Precision::Exact => None,
+            Precision::Decimals(d) => Some(Decimal::new(1, d)),
+            Precision::Step(step) => Some(step),
+        }
+    }
+
+    /// The same figure in a unit `factor` times smaller (万元 → 元: factor 10,000).
+    pub fn scaled(&self, factor: Decimal) -> Num {
+        if factor == Decimal::ONE {
+            return self.clone();
+        }
+        let precision = match self.precision {
+            Precision::Exact => Precision::Exact,
+            Precision::Decimals(d) => Precision::Step(Decimal::new(1, d) * factor),
+            Precision::Step(step) => Precision::Step(step * factor),
+        };
+        Num::new(self.value * factor, precision, self.span, self.text.clone())
     }
 }
 

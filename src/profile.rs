@@ -120,6 +120,31 @@ impl Formula {
     }
 }
 
+/// A section a report outline expects.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineSection {
+    pub name: String,
+    /// A heading containing any of these words is this section.
+    pub keywords: Vec<String>,
+    #[serde(default = "required_by_default")]
+    pub required: bool,
+}
+
+fn required_by_default() -> bool {
+    true
+}
+
+/// An outline of top-level sections reports of this standard follow.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outline {
+    pub name: String,
+    pub title_zh: String,
+    pub title_en: String,
+    pub sections: Vec<OutlineSection>,
+}
+
 #[derive(Debug, Clone)]
 pub struct Profile {
     pub name: String,
@@ -130,6 +155,7 @@ pub struct Profile {
     /// Bands ordered from the highest lower bound down.
     pub grades: Vec<GradeBand>,
     pub execution_score: Vec<Formula>,
+    pub outlines: Vec<Outline>,
 }
 
 impl Profile {
@@ -235,6 +261,7 @@ impl Profile {
             rounding: raw.rounding,
             grades,
             execution_score,
+            outlines: raw.outline,
         })
     }
 }
@@ -249,6 +276,8 @@ struct RawProfile {
     rounding: RoundingPolicy,
     grades: Vec<RawGrade>,
     execution_score: Vec<RawFormula>,
+    #[serde(default)]
+    outline: Vec<Outline>,
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,

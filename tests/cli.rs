@@ -188,8 +188,12 @@ fn gbk_and_utf16_files_are_decoded() {
     assert!(stderr(&o).contains("gb18030"), "{}", stderr(&o));
 
     // A faulty report saved as UTF-16 with a byte-order mark: same finding, same position.
+    let utf8 = testdata("faulty/CODE001-duplicate-code.txt");
+    let o = jxlint(&["check", "--format", "json", &utf8]);
+    let line = json(&o)[0]["labels"][0]["line"].clone();
+    assert!(line.as_u64().is_some_and(|l| l > 100), "{line}");
     let dir = tempfile::tempdir().unwrap();
-    let text = std::fs::read_to_string(testdata("faulty/CODE001-duplicate-code.txt")).unwrap();
+    let text = std::fs::read_to_string(&utf8).unwrap();
     let mut bytes = vec![0xFF, 0xFE];
     for unit in text.encode_utf16() {
         bytes.extend_from_slice(&unit.to_le_bytes());
@@ -200,7 +204,7 @@ fn gbk_and_utf16_files_are_decoded() {
     assert_eq!(o.status.code(), Some(1));
     let f = &json(&o)[0];
     assert_eq!(f["code"], "CODE001");
-    assert_eq!(f["labels"][0]["line"], 151);
+    assert_eq!(f["labels"][0]["line"], line);
 
     // And as GBK.
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&text);
@@ -208,7 +212,7 @@ fn gbk_and_utf16_files_are_decoded() {
     let path = dir.path().join("gbk.txt");
     std::fs::write(&path, gbk).unwrap();
     let o = jxlint(&["check", "--format", "json", path.to_str().unwrap()]);
-    assert_eq!(json(&o)[0]["labels"][0]["line"], 151);
+    assert_eq!(json(&o)[0]["labels"][0]["line"], line);
 }
 
 #[test]
@@ -423,4 +427,69 @@ fn no_path_means_the_current_folder() {
     let findings = json(&o);
     assert_eq!(findings[0]["path"], "r.txt");
     assert_eq!(findings[0]["code"], "CODE001");
+}
+
+#[test]
+fn ignore_silences_codes_and_families_for_the_run() {
+    let faulty = testdata("faulty/XREF003-restated-count.txt");
+    let o = jxlint(&["check", "--format", "json", &faulty]);
+    assert_eq!(json(&o).len(), 1);
+    for selector in ["XREF003", "xref", "DATE,XREF"] {
+        let o = jxlint(&["check", "--format", "json", "--ignore", selector, &faulty]);
+        assert_eq!(o.status.code(), Some(0), "{selector}: {}", stderr(&o));
+        assert!(json(&o).is_empty(), "{selector}");
+    }
+    // Another rule's code silences nothing.
+    let o = jxlint(&["check", "--format", "json", "--ignore", "XREF001", &faulty]);
+    assert_eq!(json(&o).len(), 1);
+    // A selector that names no rule is a usage error, not a silent no-op.
+    let o = jxlint(&["check", "--ignore", "XERF003", &faulty]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("XERF003"), "{}", stderr(&o));
+}
+
+/// `jxlint:ignore CODE` on a labelled line, or the line before it, silences that finding
+/// there and nowhere else.
+#[test]
+fn an_inline_marker_silences_one_place() {
+    let faulty = testdata("faulty/XREF003-restated-count.txt");
+    let o = jxlint(&["check", "--format", "json", &faulty]);
+    let line = json(&o)[0]["labels"][0]["line"].as_u64().unwrap() as usize;
+    let text = std::fs::read_to_string(&faulty).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let with_marker = |at: usize, marker: &str| {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines[at - 1].push_str(marker);
+        let path = dir.path().join(format!("marked-{at}.txt"));
+        std::fs::write(&path, lines.join("\n")).unwrap();
+        let o = jxlint(&["check", "--format", "json", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        json(&o).len()
+    };
+    assert_eq!(with_marker(line, " jxlint:ignore XREF003"), 0, "same line");
+    assert_eq!(
+        with_marker(line - 1, "jxlint:ignore XREF003"),
+        0,
+        "line before"
+    );
+    assert_eq!(with_marker(line, " jxlint:ignore"), 0, "bare marker");
+    assert_eq!(with_marker(line, " jxlint:ignore DATE001"), 1, "other code");
+    assert_eq!(
+        with_marker(line - 2, "jxlint:ignore XREF003"),
+        1,
+        "too far up"
+    );
+}
+
+#[test]
+fn inspect_shows_what_was_recognised() {
+    let o = jxlint(&["inspect", &testdata("clean/district-report.txt")]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    for section in ["== document", "== facts", "== claims in prose"] {
+        assert!(out.contains(section), "{section} missing:\n{out}");
+    }
+    assert!(out.contains("2022"), "the fiscal year:\n{out}");
+    let o = jxlint(&["inspect", &testdata("no-such-file.txt")]);
+    assert_eq!(o.status.code(), Some(2));
 }

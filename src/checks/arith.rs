@@ -45,6 +45,7 @@ fn display_decimals<'a>(nums: impl IntoIterator<Item = &'a Num>) -> u32 {
         .map(|n| match n.precision {
             Precision::Exact => n.value.normalize().scale(),
             Precision::Decimals(d) => d,
+            Precision::Step(step) => step.normalize().scale(),
         })
         .max()
         .unwrap_or(0)
@@ -77,6 +78,7 @@ pub fn check_sum(parts: &[&Num], total: &Num, policy: RoundingPolicy) -> Option<
     let unit = |n: &Num| match n.precision {
         Precision::Exact => Decimal::ZERO,
         Precision::Decimals(d) => Decimal::new(1, d),
+        Precision::Step(step) => step,
     };
     let tolerance = (parts.iter().map(|p| unit(p)).sum::<Decimal>() + unit(total)) / Decimal::TWO;
     let mut cells = vec![Implied {
@@ -237,8 +239,14 @@ pub fn check_ratio(
     })
 }
 
-/// Whether two stated values of the same figure can be equal.
+/// Whether two stated values of the same figure can be equal. Printed with the same
+/// precision (and, under each mode, the same rounding), one true value prints the same way
+/// twice, so the printed values must be equal; at different precisions (19.000 and 19.00) their
+/// intervals must meet.
 pub fn same_value(a: &Num, b: &Num, policy: RoundingPolicy) -> bool {
+    if a.step().map(|s| s.normalize()) == b.step().map(|s| s.normalize()) {
+        return a.value == b.value;
+    }
     policy
         .modes()
         .iter()

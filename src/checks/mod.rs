@@ -5,13 +5,18 @@
 mod arith;
 mod blame;
 mod code;
+mod date;
 mod grade;
 mod levels;
 mod rate;
 mod score;
+mod structure;
 mod sum;
+mod target;
 mod tree;
 mod weight;
+mod words;
+pub(crate) mod xref;
 
 use crate::diagnostic::Finding;
 use crate::profile::Profile;
@@ -37,17 +42,36 @@ pub static CHECKS: &[&dyn Check] = &[
     &sum::summary_detail::SummaryScores,
     &sum::table_total::TableTotals,
     &sum::fund_total::FundTotals,
+    &sum::prose_parts_exceed::PartsExceedTotal,
+    &sum::prose_parts_short::PartsShortOfTotal,
     &weight::declared::DeclaredWeights,
     &weight::summary_detail::SummaryFullMarks,
     &weight::total::FullMarksTotal,
     &rate::execution_rate::ExecutionRates,
     &rate::score_rate::ScoreRates,
     &rate::named_rate::NamedRates,
+    &rate::prose_rate::ProseRate,
     &rate::execution_score::ExecutionScore,
     &rate::indicator_execution_score::IndicatorExecutionScore,
     &rate::over_budget::OverBudget,
     &rate::undefined_rate::UndefinedRate,
     &grade::band::GradeBand,
+    &target::goal_vs_table::GoalVsTable,
+    &target::met_vs_points::MetVsPoints,
+    &target::deviation::MissingDeviation,
+    &xref::prose_vs_table::ProseVsTable,
+    &xref::prose_vs_prose::ProseVsProse,
+    &xref::same_words::SameWords,
+    &xref::grades::GradeWords,
+    &date::activity::ActivityInTable,
+    &date::activity::ActivityInProse,
+    &date::project_year::ProjectYear,
+    &date::order::EndBeforeStart,
+    &structure::numbering::Numbering,
+    &structure::contents::Contents,
+    &structure::broken_field::BrokenField,
+    &structure::outline::RequiredSections,
+    &structure::result::StatesResult,
     &code::duplicate::DuplicateCodes,
     &code::prefix::CodePrefix,
 ];

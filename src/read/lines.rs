@@ -139,6 +139,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
         let body = body.strip_suffix('\r').unwrap_or(body);
+        let body = crate::suppress::without_marker(body);
         lines.push(Line { text: body, start });
         start += piece.len();
     }

@@ -97,13 +97,16 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
     for c in &report.claims {
         let _ = writeln!(
             out,
-            "{:>5}  {:?} {:?} {}{} «{}»",
+            "{:>5}  {:?} {:?} {}{} «{}» lead «{}» block {} year {:?}",
             line(c.quantity.span),
             c.region,
             c.role,
             c.quantity.text,
             c.quantity.unit,
-            c.context
+            c.context,
+            c.lead,
+            c.block,
+            c.year
         );
     }
     let f = &report.facts;
@@ -120,7 +123,7 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
         if let Some(d) = d {
             let _ = writeln!(
                 out,
-                "{:>5}  {name} {:?}–{:?}",
+                "{:>5}  {name} {}–{}",
                 line(d.span),
                 d.range.first,
                 d.range.last
@@ -130,10 +133,11 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
     for a in &f.activities {
         let _ = writeln!(
             out,
-            "{:>5}  activity {} {:?} ({:?})",
+            "{:>5}  activity {} {}–{} ({:?})",
             line(a.span),
             a.what,
             a.range.first,
+            a.range.last,
             a.source
         );
     }

@@ -10,7 +10,7 @@ use super::model::{
 use super::scores::rate_num;
 use super::segments::{Header, Segment};
 use crate::document::{parse_section_number, NumberStyle, Row, Span};
-use crate::number::{Num, Precision};
+use crate::number::{Num, Precision, Unit};
 use crate::text::{compact, is_subtotal_label, is_total_label};
 
 /// A fund block: amounts with both budget and spending columns, and a 资金总额 row.
@@ -34,7 +34,36 @@ pub fn is_amount_segment(segment: &Segment<'_>) -> bool {
     })
 }
 
-pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Option<AmountTable> {
+/// The money unit a table's header or caption names.
+pub fn money_unit(header: &Header<'_>, caption: &str) -> Option<Unit> {
+    let texts: String = header
+        .texts
+        .iter()
+        .map(|t| compact(t))
+        .collect::<Vec<_>>()
+        .join("|");
+    let caption = compact(caption);
+    let unit_words = caption.rfind("单位").map(|i| &caption[i..]).unwrap_or("");
+    for source in [texts.as_str(), unit_words] {
+        if source.contains("亿元") {
+            return Some(Unit::YiYuan);
+        }
+        if source.contains("万元") {
+            return Some(Unit::WanYuan);
+        }
+        if source.contains("(元)") || source.contains("单位:元") || source.contains("单位：元")
+        {
+            return Some(Unit::Yuan);
+        }
+    }
+    None
+}
+
+pub fn read_amount_table(
+    segments: &[&Segment<'_>],
+    kind: AmountTableKind,
+    caption: &str,
+) -> Option<AmountTable> {
     let header = segments.first()?.header.as_ref()?;
     let value_cols: Vec<usize> = (0..header.roles.len())
         .filter(|&i| header.roles[i].is_value())
@@ -132,6 +161,7 @@ pub fn read_amount_table(segments: &[&Segment<'_>], kind: AmountTableKind) -> Op
         .reduce(Span::cover)?;
     Some(AmountTable {
         kind,
+        unit: money_unit(header, caption),
         columns,
         rows: out_rows,
         rates,
@@ -352,7 +382,7 @@ mod tests {
         let t = first_table(text);
         let segs = segments(&t);
         let refs: Vec<&Segment<'_>> = segs.iter().filter(|s| s.header.is_some()).collect();
-        read_amount_table(&refs, kind).unwrap()
+        read_amount_table(&refs, kind, "").unwrap()
     }
 
     #[test]

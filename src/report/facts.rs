@@ -25,6 +25,8 @@ pub enum ActivitySource {
 pub struct Activity {
     pub range: DateRange,
     pub span: Span,
+    /// The date as printed.
+    pub text: String,
     /// The activity word: 访谈, 调研, 问卷, 现场核查…
     pub what: String,
     pub source: ActivitySource,
@@ -106,6 +108,7 @@ pub fn find(dates: &[DateMention]) -> Facts {
                     facts.activities.push(Activity {
                         range: d.range,
                         span: d.span,
+                        text: d.text.clone(),
                         what,
                         source: ActivitySource::Prose,
                     });
@@ -164,10 +167,11 @@ fn dated_activity(d: &DateMention) -> Option<String> {
         return None;
     }
     let what = ACTIVITY_WORDS.iter().find(|w| d.sentence.contains(**w))?;
+    let verb_follows = DONE_THEN.iter().any(|v| d.rest.contains(v));
+    // 于2018年5月开展…, 2018年5月开展…, and a sentence opening with its date: 2022年4月，评价组赴…
     let done_then = DONE_THEN.iter().any(|v| d.after.starts_with(v))
-        || (["于", "在"].iter().any(|w| d.before.ends_with(w))
-            && DONE_THEN.iter().any(|v| d.after.contains(v))
-            && ACTIVITY_WORDS.iter().any(|w| d.after.contains(w)));
+        || (["于", "在"].iter().any(|w| d.before.ends_with(w)) && verb_follows)
+        || (d.before.is_empty() && d.after.is_empty() && verb_follows);
     done_then.then(|| what.to_string())
 }
 
@@ -205,6 +209,17 @@ mod tests {
         ]));
         assert_eq!(f.activities.len(), 1);
         assert_eq!(f.activities[0].what, "访谈");
+        let f = find(&dates(&[
+            (
+                "评价组于 2022 年 3 月至 4 月开展案卷研究、现场核查和问卷调查。",
+                Region::Body,
+            ),
+            (
+                "2022 年 4 月，评价组赴 6 个街道养老服务中心开展现场核查。",
+                Region::Body,
+            ),
+        ]));
+        assert_eq!(f.activities.len(), 2);
     }
 
     #[test]

@@ -29,6 +29,7 @@ use segments::Segment;
 struct ProseSink {
     claims: Vec<Claim>,
     dates: Vec<DateMention>,
+    breakdowns: Vec<claims::Breakdown>,
     /// Claims made inside a form, by the form's index.
     form_claims: Vec<(usize, usize)>,
     blocks: usize,
@@ -36,8 +37,16 @@ struct ProseSink {
 
 impl ProseSink {
     fn add(&mut self, text: &str, base: usize, region: Region, form: Option<usize>) {
-        let (claims, dates) = claims::analyse(text, base, region, self.blocks);
+        let (claims, dates, breakdowns) = claims::analyse(text, base, region, self.blocks);
         self.blocks += 1;
+        let offset = self.claims.len();
+        self.breakdowns.extend(breakdowns.into_iter().map(|mut b| {
+            b.total += offset;
+            for p in &mut b.parts {
+                *p += offset;
+            }
+            b
+        }));
         for claim in claims {
             if let Some(f) = form {
                 self.form_claims.push((self.claims.len(), f));
@@ -58,6 +67,7 @@ pub fn recognise(doc: &Document) -> Report {
     let mut sink = ProseSink::default();
     let mut region = Region::Cover;
     let mut abstract_opened = false;
+    let mut caption = String::new();
 
     for block in &doc.blocks {
         match block {
@@ -70,7 +80,9 @@ pub fn recognise(doc: &Document) -> Report {
                     &mut evaluation_tables,
                     &mut forms,
                     &mut sink,
+                    &caption,
                 );
+                caption.clear();
             }
             Block::Paragraph(p) => {
                 let totals = prose::statements::totals(p);
@@ -86,6 +98,9 @@ pub fn recognise(doc: &Document) -> Report {
                 }
                 prose_totals.extend(totals.into_iter().map(|t| t.num));
                 sink.add(&p.text, p.span.start, region, None);
+                // The lines between two tables caption the next one (表 3：… / 单位：万元).
+                caption.push_str(&p.text);
+                caption.push('\n');
             }
             Block::Heading(h) => {
                 region = match compact(&h.text).as_str() {
@@ -144,10 +159,13 @@ pub fn recognise(doc: &Document) -> Report {
     for &(claim, form) in &sink.form_claims {
         sink.claims[claim].scope = Some(evaluation_cards + form);
     }
+    let table_activities = std::mem::take(&mut report.facts.activities);
     report.facts = facts::find(&sink.dates);
+    report.facts.activities.extend(table_activities);
     report.structure = structure::build(doc);
     report.facts.kind = document_kind(&report);
     report.claims = sink.claims;
+    report.breakdowns = sink.breakdowns;
     report.dates = sink.dates;
     report
 }
@@ -199,6 +217,7 @@ fn recognise_table(
     evaluation_tables: &mut Vec<Scorecard>,
     forms: &mut Vec<Form>,
     sink: &mut ProseSink,
+    caption: &str,
 ) {
     let mut recognised_any = false;
     let mut title: Option<String> = None;
@@ -211,7 +230,9 @@ fn recognise_table(
             continue;
         }
         if amounts::is_fund_segment(seg) {
-            if let Some(table) = amounts::read_amount_table(&[seg], AmountTableKind::FundBlock) {
+            if let Some(table) =
+                amounts::read_amount_table(&[seg], AmountTableKind::FundBlock, caption)
+            {
                 let span = table.span;
                 report.amount_tables.push(table);
                 let fund = report.amount_tables.len() - 1;
@@ -258,10 +279,14 @@ fn recognise_table(
             }
             recognised_any = true;
         } else if amounts::is_amount_segment(seg) {
-            if let Some(table) = amounts::read_amount_table(&[seg], AmountTableKind::Table) {
+            if let Some(table) = amounts::read_amount_table(&[seg], AmountTableKind::Table, caption)
+            {
                 report.amount_tables.push(table);
                 recognised_any = true;
             }
+        } else if let Some(activities) = activity_dates(seg, caption) {
+            report.facts.activities.extend(activities);
+            recognised_any = true;
         } else if let Some(rows) = goal_rows(seg) {
             report.goal_rows.extend(rows);
             recognised_any = true;
@@ -294,6 +319,44 @@ fn recognise_table(
             what: describe_unrecognised(segs),
         });
     }
+}
+
+/// Dates of a table of evaluation activities (访谈时间 | 访谈对象 | 访谈内容): a date column in a
+/// table whose header or caption names an activity.
+fn activity_dates(seg: &Segment<'_>, caption: &str) -> Option<Vec<facts::Activity>> {
+    let header = seg.header.as_ref()?;
+    let date_col = (0..header.texts.len()).find(|&i| {
+        let t = compact(header.text(i));
+        t.contains("时间") || t.contains("日期")
+    })?;
+    let header_words = compact(&header.texts.join(""));
+    let caption_line = caption
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let what = facts::ACTIVITY_WORDS
+        .iter()
+        .find(|w| header_words.contains(**w) || compact(caption_line).contains(**w))?;
+    let mut out = Vec::new();
+    for row in &seg.rows {
+        let Some(cell) = row.cell(date_col).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        for token in prose::scan::scan(&cell.text, cell.span.start) {
+            if let prose::scan::Token::Date(range, span) = token {
+                let at = span.start - cell.span.start;
+                out.push(facts::Activity {
+                    range,
+                    span,
+                    text: cell.text[at..at + span.len()].to_string(),
+                    what: what.to_string(),
+                    source: facts::ActivitySource::Table,
+                });
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Rows of a performance-goal table (一级目标 | 二级目标 | 三级目标 | 目标值): the deepest name of

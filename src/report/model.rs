@@ -286,6 +286,8 @@ pub enum AmountTableKind {
 #[derive(Debug, Clone)]
 pub struct AmountTable {
     pub kind: AmountTableKind,
+    /// The money unit, from the header or a `单位：万元` line above the table.
+    pub unit: Option<crate::number::Unit>,
     pub columns: Vec<AmountColumn>,
     pub rows: Vec<AmountRow>,
     pub rates: Vec<RateLink>,
@@ -322,6 +324,8 @@ pub struct Report {
     /// Figures stated in prose and in a form's goal texts.
     pub claims: Vec<super::prose::claims::Claim>,
     pub dates: Vec<super::prose::claims::DateMention>,
+    /// Totals stated with their 其中 parts.
+    pub breakdowns: Vec<super::prose::claims::Breakdown>,
     pub facts: super::facts::Facts,
     pub structure: super::structure::Structure,
     pub skipped: Vec<Skipped>,

@@ -343,8 +343,8 @@ impl TreeBuilder<'_> {
         }
         if let Value::Number(p, cell) = values.score {
             let precision = match columns.score_precision {
-                Precision::Exact => Precision::Exact,
                 Precision::Decimals(d) => Precision::Decimals(d.max(p.decimals)),
+                other => other,
             };
             n.score
                 .push(stated(Num::new(p.value, precision, cell.span, &cell.text)));

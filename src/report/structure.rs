@@ -15,11 +15,14 @@ pub struct OutlineItem {
     /// An unnumbered heading that starts a part of its own (摘要, 前言, 附件, a Markdown
     /// heading): numbering starts afresh after it.
     pub starts_part: bool,
+    /// For a heading, the paragraph right under it, if text (not a table) follows it.
+    pub lead: Option<Span>,
 }
 
 #[derive(Debug, Clone)]
 pub struct TocEntry {
-    /// The entry as written, page number removed.
+    pub number: Option<SectionNumber>,
+    /// The entry's title: no section number, no page number.
     pub title: String,
     pub span: Span,
 }
@@ -63,16 +66,20 @@ const BROKEN_FIELDS: &[&str] = &[
 pub fn build(doc: &Document) -> Structure {
     let mut s = Structure::default();
     let mut after_toc_heading = false;
+    // The heading whose first paragraph is still to come.
+    let mut open_heading: Option<usize> = None;
     for block in &doc.blocks {
         match block {
             Block::Heading(h) => {
                 let starts_part = h.number.is_none();
+                open_heading = Some(s.outline.len());
                 s.outline.push(OutlineItem {
                     number: h.number,
                     title: h.text.clone(),
                     span: h.span,
                     heading: true,
                     starts_part,
+                    lead: None,
                 });
                 if s.title.is_none() && is_title(&h.text) {
                     s.title = Some((h.text.clone(), h.span));
@@ -81,6 +88,9 @@ pub fn build(doc: &Document) -> Structure {
                 find_broken(&h.text, h.span.start, &mut s.broken_fields);
             }
             Block::Paragraph(p) => {
+                if let Some(i) = open_heading.take() {
+                    s.outline[i].lead = Some(p.span);
+                }
                 if let Some(number) = p.number {
                     let body = p.text[number.span.end - p.span.start..].trim();
                     s.outline.push(OutlineItem {
@@ -89,6 +99,7 @@ pub fn build(doc: &Document) -> Structure {
                         span: p.span,
                         heading: false,
                         starts_part: false,
+                        lead: None,
                     });
                 }
                 if s.title.is_none() && s.outline.is_empty() && is_title(&p.text) {
@@ -97,6 +108,7 @@ pub fn build(doc: &Document) -> Structure {
                 find_broken(&p.text, p.span.start, &mut s.broken_fields);
             }
             Block::Table(t) => {
+                open_heading = None;
                 if after_toc_heading && s.toc.is_empty() {
                     s.toc_span = Some(t.span);
                     for row in &t.rows {
@@ -108,12 +120,20 @@ pub fn build(doc: &Document) -> Structure {
                             .filter(|c| !c.text.chars().all(|ch| ch.is_ascii_digit() || ch == '.'))
                             .collect();
                         if let Some(first) = title_cells.first() {
-                            let title: String = title_cells
+                            let text: String = title_cells
                                 .iter()
                                 .map(|c| c.text.as_str())
                                 .collect::<Vec<_>>()
                                 .join("");
+                            let text = text.trim_end_matches(['.', '…', '·', ' ']);
+                            let parsed =
+                                crate::document::parse_section_number(text, first.span.start);
+                            let (number, title) = match parsed {
+                                Some((n, len)) => (Some(n), text[len..].trim().to_string()),
+                                None => (None, text.trim().to_string()),
+                            };
                             s.toc.push(TocEntry {
+                                number,
                                 title,
                                 span: first.span,
                             });
@@ -172,7 +192,8 @@ mod tests {
         );
         assert_eq!(s.title.as_ref().unwrap().0, "财政项目支出绩效评价报告");
         let toc: Vec<&str> = s.toc.iter().map(|e| e.title.as_str()).collect();
-        assert_eq!(toc, vec!["摘 要", "一、基本情况", "（一）项目概况"]);
+        assert_eq!(toc, vec!["摘 要", "基本情况", "项目概况"]);
+        assert_eq!(s.toc[2].number.unwrap().value, 1);
         assert_eq!(s.outline.len(), 5);
         assert!(s.outline[1].starts_part);
         assert!(!s.outline[4].heading);

@@ -6,6 +6,7 @@ pub mod execution_score;
 pub mod indicator_execution_score;
 pub mod named_rate;
 pub mod over_budget;
+pub mod prose_rate;
 pub mod score_rate;
 pub mod undefined_rate;
 

@@ -59,6 +59,11 @@ pub struct Claim {
     pub context: String,
     /// The whole clause, compacted.
     pub clause: String,
+    /// The words before the figure from the start of its sentence (compacted, at most a dozen
+    /// characters): what the same figure restated elsewhere is stated with.
+    pub lead: String,
+    /// The same words as printed, for messages (`…问卷 120 份，收回有效问卷`).
+    pub lead_shown: String,
     pub region: Region,
     /// The paragraph or cell it was stated in (an index over the report's prose blocks).
     pub block: usize,
@@ -68,14 +73,30 @@ pub struct Claim {
     pub scope: Option<usize>,
 }
 
+/// A total stated with its parts: `共提供服务等50余次，其中业务需求沟通17次、技术咨询12次…`.
+/// Indices are into the report's claims.
+#[derive(Debug, Clone)]
+pub struct Breakdown {
+    pub total: usize,
+    pub parts: Vec<usize>,
+    /// The list of parts ends with 等: it does not claim to be complete.
+    pub open: bool,
+    /// Where 其中 is written.
+    pub marker: Span,
+}
+
 /// A date stated in prose, with the words before it in its clause.
 #[derive(Debug, Clone)]
 pub struct DateMention {
     pub range: super::date::DateRange,
     pub span: Span,
+    /// The date as printed.
+    pub text: String,
     /// The clause before the date and the clause after it, compacted.
     pub before: String,
     pub after: String,
+    /// The rest of the sentence after the date, compacted.
+    pub rest: String,
     /// The whole sentence, compacted.
     pub sentence: String,
     pub region: Region,
@@ -128,12 +149,13 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The claims and dates of one block of prose (`text` begins at byte `base` of the source).
+/// Breakdown indices are into the returned claims.
 pub fn analyse(
     text: &str,
     base: usize,
     region: Region,
     block: usize,
-) -> (Vec<Claim>, Vec<DateMention>) {
+) -> (Vec<Claim>, Vec<DateMention>, Vec<Breakdown>) {
     let tokens = scan(text, base);
     let totals: Vec<Span> = super::statements::total_spans(text, base);
     let groups = group_roles(text, base);
@@ -153,8 +175,10 @@ pub fn analyse(
                 dates.push(DateMention {
                     range: super::date::DateRange::year(*y),
                     span: *span,
+                    text: text[at..span.end - base].to_string(),
                     before: compact(&text[cs..at]),
                     after: compact(&text[span.end - base..ce]),
+                    rest: compact(&text[span.end - base..se.max(span.end - base)]),
                     sentence: compact(&text[ss..se]),
                     region,
                     block,
@@ -171,8 +195,10 @@ pub fn analyse(
                 dates.push(DateMention {
                     range: *range,
                     span: *span,
+                    text: text[at..span.end - base].to_string(),
                     before: compact(&text[cs..at]),
                     after: compact(&text[span.end - base..ce]),
+                    rest: compact(&text[span.end - base..se.max(span.end - base)]),
                     sentence: compact(&text[ss..se]),
                     region,
                     block,
@@ -196,10 +222,26 @@ pub fn analyse(
                     let chars: Vec<char> = left.chars().collect();
                     chars[chars.len().saturating_sub(12)..].iter().collect()
                 };
+                let before = &text[sentence_start(text, at)..at];
+                let lead: String = {
+                    let chars: Vec<char> = compact(before).chars().collect();
+                    chars[chars.len().saturating_sub(12)..].iter().collect()
+                };
+                let lead_shown = {
+                    let chars: Vec<char> = before.trim().chars().collect();
+                    let kept: String = chars[chars.len().saturating_sub(16)..].iter().collect();
+                    if kept.chars().count() < chars.len() {
+                        format!("…{}", kept.trim_start())
+                    } else {
+                        kept
+                    }
+                };
                 claims.push(Claim {
                     role,
                     quantity: q.clone(),
                     context,
+                    lead,
+                    lead_shown,
                     clause: compact(&text[cs..clause_end(text, q.span.end - base)]),
                     region,
                     block,
@@ -209,11 +251,74 @@ pub fn analyse(
             }
         }
     }
-    (claims, dates)
+    let breakdowns = breakdowns(text, base, &claims);
+    (claims, dates, breakdowns)
 }
+
+/// Totals with their 其中 parts: in one sentence, the last count or amount before 其中, and
+/// the figures of the same unit after it.
+fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices("其中") {
+        let (ss, se) = (sentence_start(text, at), sentence_end(text, at));
+        let in_sentence = |c: &Claim| {
+            let pos = c.quantity.number.start - base;
+            pos >= ss && pos < se
+        };
+        let summable = |c: &Claim| {
+            let u = c.quantity.unit.as_str();
+            !u.is_empty() && !matches!(u, "%" | "分" | "个百分点")
+        };
+        let Some(total) = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| in_sentence(c) && summable(c) && c.quantity.number.start - base < at)
+            .map(|(i, _)| i)
+            .next_back()
+        else {
+            continue;
+        };
+        let unit = &claims[total].quantity.unit;
+        let parts: Vec<usize> = claims
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                in_sentence(c) && c.quantity.number.start - base > at && &c.quantity.unit == unit
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let Some(&last) = parts.last() else {
+            continue;
+        };
+        let after_last = &text[claims[last].quantity.span.end - base..se];
+        out.push(Breakdown {
+            total,
+            parts,
+            open: compact(after_last).starts_with('等'),
+            marker: Span::new(base + at, base + at + "其中".len()),
+        });
+    }
+    out
+}
+
+/// Words that put a figure in another year than the one evaluated.
+const OTHER_YEAR_WORDS: &[&str] = &[
+    "上年",
+    "去年",
+    "上一年",
+    "前年",
+    "往年",
+    "同期",
+    "上期",
+    "以前年度",
+    "历年",
+];
 
 /// The role a figure takes from the nearest telling word before it in its clause.
 fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
+    if OTHER_YEAR_WORDS.iter().any(|w| left.contains(w)) {
+        return ClaimRole::Other;
+    }
     if q.is_money() {
         let spent = SPENT_CUES
             .iter()
@@ -222,10 +327,15 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
             .iter()
             .filter_map(|(c, k)| left.rfind(c).map(|i| ((i + c.len(), c.len()), Some(*k))));
         // The cue ending nearest the figure wins; among cues ending together, the longer one.
-        return match spent.chain(budget).max_by_key(|(key, _)| *key) {
-            Some((_, None)) => ClaimRole::Spent,
-            Some((_, Some(kind))) => ClaimRole::Budget(kind),
-            None => ClaimRole::Other,
+        let Some(((end, len), kind)) = spent.chain(budget).max_by_key(|(key, _)| *key) else {
+            return ClaimRole::Other;
+        };
+        if !names_the_project(&left[..end - len]) {
+            return ClaimRole::Other;
+        }
+        return match kind {
+            None => ClaimRole::Spent,
+            Some(kind) => ClaimRole::Budget(kind),
         };
     }
     if q.is_percent() && q.bound == Bound::Exact {
@@ -240,6 +350,68 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
         }
     }
     ClaimRole::Other
+}
+
+/// Words that may stand between the subject and a money cue without narrowing it.
+const PROJECT_WORDS: &[&str] = &[
+    "本次评价的",
+    "共计",
+    "合计",
+    "累计",
+    "全年",
+    "全部",
+    "整体",
+    "年度",
+    "财政",
+    "实际",
+    "区级",
+    "市级",
+    "省级",
+    "中央",
+    "截至",
+    "截止",
+    "年底",
+    "年末",
+    "当年",
+    "本年",
+    "期间",
+    "该",
+    "本",
+    "其",
+    "共",
+    "总",
+    "年",
+    "度",
+    "的",
+    "各",
+    "已",
+    "个",
+    "底",
+    "末",
+    "月",
+    "日",
+];
+
+/// Whether the words before a budget or spending cue leave it the project's: nothing but
+/// project-level words, or a name ending in 项目/经费 (`信息化项目财政预算批复金额`), rather than
+/// a sub-item (`设备购置预算`).
+fn names_the_project(before: &str) -> bool {
+    let mut rest = before.trim_end_matches(|c: char| c.is_ascii_digit());
+    loop {
+        let stripped = PROJECT_WORDS
+            .iter()
+            .find_map(|w| rest.strip_suffix(w))
+            .map(|r| r.trim_end_matches(|c: char| c.is_ascii_digit()));
+        match stripped {
+            Some(r) => rest = r,
+            None => break,
+        }
+    }
+    match rest.chars().next_back() {
+        None => true,
+        Some(c) if !matches!(c, '\u{4E00}'..='\u{9FFF}') => true,
+        Some(_) => rest.ends_with("项目") || rest.ends_with("经费"),
+    }
 }
 
 /// Figures of group sentences: `项目决策类指标满分为 10 分，项目得分为 9.5 分，得分率为 95%`.
@@ -325,6 +497,34 @@ mod tests {
     }
 
     #[test]
+    fn a_sub_item_budget_is_not_the_project_budget() {
+        assert_eq!(
+            roles("经批准将设备购置预算 2.00 万元调整用于运维服务。")[0].0,
+            ClaimRole::Other
+        );
+        assert_eq!(
+            roles("本次评价的市工商联信息化项目财政预算批复金额共计 153.04 万元")[0].0,
+            ClaimRole::Budget(BudgetKind::Generic)
+        );
+        assert_eq!(
+            roles("信息化项目 7 个子项目共使用经费 152.49 万元")[1].0,
+            ClaimRole::Spent
+        );
+        assert_eq!(
+            roles("截至2021年底实际使用资金 25.005 万元")[0].0,
+            ClaimRole::Spent
+        );
+    }
+
+    #[test]
+    fn last_years_figures_take_no_role() {
+        assert_eq!(
+            roles("上年同类项目预算为 80.00 万元。")[0].0,
+            ClaimRole::Other
+        );
+    }
+
+    #[test]
     fn group_figures_and_totals() {
         let r = roles("该项目总体得分为 94.57 分。其中项目决策类指标满分为 10 分，项目得分为 9.5 分，得分率为 95%；项目管理类指标满分为 26 分，项目得分为 23.46 分，得分率为 90.23%。");
         assert_eq!(r[0], (ClaimRole::TotalScore, dec!(94.57)));
@@ -336,7 +536,7 @@ mod tests {
 
     #[test]
     fn growth_is_not_an_execution_rate_and_years_are_kept() {
-        let (claims, _) = analyse(
+        let (claims, _, _) = analyse(
             "2018 年网页访问量较 2017 年增长 183.66%，达到 350955 次。",
             0,
             Region::Body,
@@ -349,8 +549,38 @@ mod tests {
     }
 
     #[test]
+    fn breakdowns_with_their_parts() {
+        let text = "第三方公司全年共提供现场、远程技术支持服务等50余次，其中业务需求沟通17次、技术咨询12次、数据备份24次，定期推送数据报告12次。开展每日巡检。";
+        let (claims, _, b) = analyse(text, 0, Region::Body, 0);
+        assert_eq!(b.len(), 1);
+        assert_eq!(claims[b[0].total].quantity.value, dec!(50));
+        let parts: Vec<_> = b[0]
+            .parts
+            .iter()
+            .map(|&i| claims[i].quantity.value)
+            .collect();
+        assert_eq!(parts, vec![dec!(17), dec!(12), dec!(24), dec!(12)]);
+        assert!(!b[0].open);
+        let (_, _, b) = analyse(
+            "共开展活动 30 场，其中讲座 10 场、展览 5 场等。",
+            0,
+            Region::Body,
+            0,
+        );
+        assert!(b[0].open);
+        // Group scores after 其中 are not parts of a total.
+        let (_, _, b) = analyse(
+            "总体得分为 94.57 分。其中项目决策类指标满分为 10 分，得分 9.5 分。",
+            0,
+            Region::Body,
+            0,
+        );
+        assert!(b.is_empty());
+    }
+
+    #[test]
     fn dates_with_their_words() {
-        let (_, dates) = analyse(
+        let (_, dates, _) = analyse(
             "上海科技咨询有限公司于 2019 年 4 月开始，针对 2018 年项目开展绩效评价工作。",
             0,
             Region::Abstract,

@@ -12,6 +12,12 @@ pub struct Day {
     pub day: u32,
 }
 
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 impl Day {
     pub fn new(year: i32, month: u32, day: u32) -> Day {
         Day { year, month, day }

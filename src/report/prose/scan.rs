@@ -636,3 +636,43 @@ mod tests {
         assert_eq!(&text[q.span.start - 10..q.span.end - 10], "225 次");
     }
 }
+
+static WRAPPED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d)\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]").expect("valid regex")
+});
+
+/// The first quantity of a table cell, reading units that forms print in brackets
+/// (`411.00(个)`, `≥90.00(%)`).
+pub fn cell_quantity(text: &str, base: usize) -> Option<Quantity> {
+    let unwrapped = WRAPPED_UNIT.replace_all(text, "$1$2");
+    scan(&unwrapped, base).into_iter().find_map(|t| match t {
+        // Offsets are only exact when nothing was unwrapped before the figure.
+        Token::Quantity(mut q) => {
+            if unwrapped.len() != text.len() {
+                let start = base + text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+                q.number = Span::new(start, start + q.text.len().min(text.len() - (start - base)));
+                q.span = Span::new(base, base + text.len());
+            }
+            Some(q)
+        }
+        _ => None,
+    })
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn bracketed_units() {
+        let q = cell_quantity("411.00(个)", 0).unwrap();
+        assert_eq!((q.value, q.unit.as_str()), (dec!(411.00), "个"));
+        let q = cell_quantity("≥90.00(%)", 0).unwrap();
+        assert_eq!(
+            (q.value, q.unit.as_str(), q.bound),
+            (dec!(90.00), "%", Bound::AtLeast)
+        );
+        assert!(cell_quantity("达成指标", 0).is_none());
+    }
+}

@@ -1,0 +1,126 @@
+//! STRUCT004: a section the report's outline requires is missing (the 2020 national outline's
+//! 综合评价情况及评价结论, say). The report is matched to the outline of the standard profile
+//! whose sections its top-level headings name best; a report that follows no outline closely
+//! (three required sections and two thirds of them) is not judged.
+
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Finding, Text};
+use crate::document::Span;
+use crate::profile::Outline;
+use crate::report::facts::DocumentKind;
+use crate::text::compact;
+
+pub struct RequiredSections;
+
+impl Check for RequiredSections {
+    fn codes(&self) -> &'static [&'static str] {
+        &["STRUCT004"]
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        if cx.report.facts.kind != DocumentKind::EvaluationReport {
+            return;
+        }
+        let items: Vec<(String, Span)> = cx
+            .report
+            .structure
+            .top_level()
+            .map(|i| (compact(&i.title), i.span))
+            .collect();
+        // For each section of an outline, the first top-level heading that names it.
+        let located = |o: &Outline| {
+            o.sections
+                .iter()
+                .map(|s| {
+                    items
+                        .iter()
+                        .find(|(t, _)| s.keywords.iter().any(|k| t.contains(k.as_str())))
+                        .map(|(_, span)| *span)
+                })
+                .collect::<Vec<Option<Span>>>()
+        };
+        // The outline the report follows best, by the share of its required sections present.
+        let best = cx
+            .profile
+            .outlines
+            .iter()
+            .map(|o| {
+                let found = located(o);
+                let required = o.sections.iter().filter(|s| s.required).count().max(1);
+                let hits = o
+                    .sections
+                    .iter()
+                    .zip(&found)
+                    .filter(|(s, f)| s.required && f.is_some())
+                    .count();
+                (o, found, hits, hits * 1000 / required)
+            })
+            .max_by_key(|(_, _, _, share)| *share);
+        let Some((outline, found, hits, share)) = best else {
+            return;
+        };
+        // Only a report that clearly follows the outline is held to it.
+        if hits < 3 || share < 667 {
+            return;
+        }
+        let missing: Vec<usize> = outline
+            .sections
+            .iter()
+            .zip(&found)
+            .enumerate()
+            .filter(|(_, (s, f))| s.required && f.is_none())
+            .map(|(i, _)| i)
+            .collect();
+        if missing.is_empty() {
+            return;
+        }
+        let title = cx.report.structure.title.as_ref().map(|(_, span)| *span);
+        let headings: Vec<String> = cx
+            .report
+            .structure
+            .top_level()
+            .filter(|i| i.number.is_some())
+            .map(|i| {
+                format!(
+                    "{}{}",
+                    i.number.as_ref().map(super::written).unwrap_or_default(),
+                    i.title
+                )
+            })
+            .collect();
+        let mut finding = Finding::new("STRUCT004")
+            .arg_same(
+                "missing",
+                missing
+                    .iter()
+                    .map(|&i| outline.sections[i].name.as_str())
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            )
+            .arg(
+                "outline",
+                Text::new(outline.title_zh.clone(), outline.title_en.clone()),
+            )
+            .arg_same("headings", headings.join("；"));
+        // Each missing section is labelled where it belongs: before the next section of the
+        // outline the report has, or after the last one it has.
+        for &i in &missing {
+            let name = &outline.sections[i].name;
+            let next = found[i + 1..].iter().flatten().next();
+            let previous = found[..i].iter().rev().flatten().next();
+            let (span, zh, en) = match (next, previous) {
+                (Some(span), _) => (*span, "应在此标题之前", "belongs before this heading"),
+                (None, Some(span)) => (*span, "应在此标题之后", "belongs after this heading"),
+                (None, None) => match title.or_else(|| items.first().map(|(_, s)| *s)) {
+                    Some(span) => (span, "本报告缺少此章节", "is missing from this report"),
+                    None => continue,
+                },
+            };
+            finding = finding.label(
+                span,
+                Text::new(format!("「{name}」{zh}"), format!("「{name}」 {en}")),
+            );
+        }
+        out.push(finding);
+    }
+}

@@ -1,0 +1,82 @@
+//! TARGET002: an indicator whose actual value meets its target but lost points, or misses it
+//! and kept full points. Scoring rules may allow either (partial credit, other criteria), so
+//! this is a warning.
+
+use super::quantity_of;
+use crate::checks::tree::{node_name, pick};
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Finding, Text};
+use crate::report::prose::scan::Bound;
+use crate::report::Origin;
+
+pub struct MetVsPoints;
+
+impl Check for MetVsPoints {
+    fn codes(&self) -> &'static [&'static str] {
+        &["TARGET002"]
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        for card in &cx.report.scorecards {
+            for (id, node) in card.nodes.iter().enumerate() {
+                let (Some(target_cell), Some(actual_cell)) = (&node.target, &node.actual) else {
+                    continue;
+                };
+                let (Some(target), Some(actual)) =
+                    (quantity_of(target_cell), quantity_of(actual_cell))
+                else {
+                    continue;
+                };
+                if target.unit != actual.unit {
+                    continue;
+                }
+                let met = match target.bound {
+                    Bound::AtLeast => actual.value >= target.value,
+                    Bound::AtMost => actual.value <= target.value,
+                    // An exact target of 100% or of zero is met only exactly.
+                    Bound::Exact
+                        if target.unit == "%"
+                            && (target.value == rust_decimal::Decimal::ONE_HUNDRED
+                                || target.value.is_zero()) =>
+                    {
+                        actual.value == target.value
+                    }
+                    _ => continue,
+                };
+                let (Some(full), Some(score)) = (
+                    pick(&node.full, Some(Origin::Detail)),
+                    pick(&node.score, Some(Origin::Detail)),
+                ) else {
+                    continue;
+                };
+                let lost = score.num.value < full.num.value;
+                let (zh, en) = match (met, lost) {
+                    (true, true) => ("达到目标却被扣分", "met its target but lost points"),
+                    (false, false) => (
+                        "未达到目标却得满分",
+                        "missed its target but kept full points",
+                    ),
+                    _ => continue,
+                };
+                out.push(
+                    Finding::new("TARGET002")
+                        .arg("node", node_name(card, id))
+                        .arg("verdict", Text::new(zh, en))
+                        .arg_same("target", target_cell.text.clone())
+                        .arg_same("actual", actual_cell.text.clone())
+                        .arg_same("score", score.num.text.clone())
+                        .arg_same("full", full.num.text.clone())
+                        .label(
+                            score.num.span,
+                            Text::new(
+                                format!("得分 {}/{}", score.num.text, full.num.text),
+                                format!("score {}/{}", score.num.text, full.num.text),
+                            ),
+                        )
+                        .label(target_cell.span, Text::new("目标", "target"))
+                        .label(actual_cell.span, Text::new("实际", "actual")),
+                );
+            }
+        }
+    }
+}

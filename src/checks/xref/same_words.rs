@@ -1,0 +1,155 @@
+//! XREF003: two places that state a figure with the same words disagree — a sentence restated
+//! in the abstract and the body with different numbers, or a count in the text and the
+//! indicator row it names (441 个项目 in the results against 411.00(个) in the 咨询评估 row). The
+//! link is made by words, so the finding is a warning and says which words made it.
+
+use super::{claim_figure, disagreement, Figure};
+use crate::checks::words::shared_words;
+use crate::checks::{Check, Context};
+use crate::diagnostic::{Finding, Text};
+use crate::number::{Num, Precision};
+use crate::report::prose::claims::{Claim, ClaimRole, Region};
+use crate::report::prose::scan::cell_quantity;
+
+pub struct SameWords;
+
+impl Check for SameWords {
+    fn codes(&self) -> &'static [&'static str] {
+        &["XREF003"]
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        restated(cx, out);
+        counts_against_indicators(cx, out);
+    }
+}
+
+/// The same words before a figure in two paragraphs: the same statement, restated.
+fn restated(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    let others: Vec<&Claim> = cx
+        .report
+        .claims
+        .iter()
+        .filter(|c| c.role == ClaimRole::Other && c.lead.chars().count() >= 4)
+        .filter(|c| {
+            !matches!(
+                c.region,
+                Region::FormGoal | Region::Cover | Region::Contents
+            )
+        })
+        .collect();
+    let signature = |c: &Claim| (c.lead.clone(), c.quantity.unit.clone(), c.year, c.scope);
+    // Claims of one paragraph with one signature, in order.
+    let occurrences = |c: &Claim| -> (usize, usize) {
+        let same: Vec<&&Claim> = others
+            .iter()
+            .filter(|o| o.block == c.block && signature(o) == signature(c))
+            .collect();
+        let index = same.iter().position(|o| std::ptr::eq(**o, c)).unwrap_or(0);
+        (index, same.len())
+    };
+    for (i, a) in others.iter().enumerate() {
+        for b in &others[i + 1..] {
+            if a.block == b.block || signature(a) != signature(b) {
+                continue;
+            }
+            // The k-th statement of a paragraph pairs with the k-th of the other.
+            if occurrences(a) != occurrences(b) {
+                continue;
+            }
+            let (fa, fb) = (claim_figure(a), claim_figure(b));
+            if fa.agrees(&fb, cx) {
+                continue;
+            }
+            let link = Text::same(a.lead_shown.clone());
+            out.push(disagreement(
+                "XREF003",
+                Text::new("该数", "the figure"),
+                &fb,
+                &fa,
+                link,
+                cx,
+            ));
+        }
+    }
+}
+
+/// A count in the text (or a form's results) against the 实际完成值 of the indicator it names.
+fn counts_against_indicators(cx: &Context<'_>, out: &mut Vec<Finding>) {
+    for claim in &cx.report.claims {
+        let q = &claim.quantity;
+        if claim.role != ClaimRole::Other
+            || q.unit.is_empty()
+            || q.is_money()
+            || q.is_percent()
+            || matches!(q.unit.as_str(), "分" | "小时" | "分钟" | "天")
+            || matches!(
+                claim.region,
+                Region::FormGoal | Region::Cover | Region::Contents
+            )
+        {
+            continue;
+        }
+        let Some(card) = claim.scope.and_then(|s| cx.report.scorecards.get(s)) else {
+            continue;
+        };
+        // The indicator whose name shares the most telling words with the sentence.
+        let mut best: Option<(usize, String, crate::report::prose::scan::Quantity)> = None;
+        let mut tie = false;
+        for node in card.nodes.iter().filter(|n| n.children.is_empty()) {
+            let (Some(label), Some(actual)) = (&node.label, &node.actual) else {
+                continue;
+            };
+            let Some(value) = cell_quantity(&actual.text, actual.span.start) else {
+                continue;
+            };
+            if value.unit != q.unit {
+                continue;
+            }
+            let Some(words) = shared_words(&claim.clause, &label.name) else {
+                continue;
+            };
+            let strength = words.chars().count();
+            match &best {
+                Some((s, _, _)) if *s > strength => {}
+                Some((s, _, _)) if *s == strength => tie = true,
+                _ => {
+                    best = Some((strength, words, value));
+                    tie = false;
+                }
+            }
+        }
+        let Some((_, words, value)) = best.filter(|_| !tie) else {
+            continue;
+        };
+        let prose = claim_figure(claim);
+        let table = Figure {
+            num: Num::new(
+                value.value,
+                Precision::Decimals(value.decimals),
+                value.number,
+                format!("{}{}", value.text, value.unit),
+            ),
+            alternative: None,
+            place: Text::new("指标表实际完成值", "the indicator's actual value"),
+            cell: true,
+            factor: rust_decimal::Decimal::ONE,
+            unit: value.unit.clone(),
+        };
+        if prose.agrees(&table, cx) {
+            continue;
+        }
+        let link = Text::new(
+            format!("{words}”和单位“{}", q.unit),
+            format!("{words}» and the unit «{}", q.unit),
+        );
+        out.push(disagreement(
+            "XREF003",
+            Text::new("该数", "the figure"),
+            &prose,
+            &table,
+            link,
+            cx,
+        ));
+    }
+}

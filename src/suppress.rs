@@ -1,0 +1,99 @@
+//! Silencing findings: `--ignore CODE` for a whole run, and `jxlint:ignore CODE` written in the
+//! report on the line of a finding or the line before it (in Markdown, inside an HTML comment:
+//! `<!-- jxlint:ignore XREF003 -->`). A bare `jxlint:ignore` silences every rule there.
+
+use crate::diagnostic::Finding;
+use crate::source::SourceFile;
+
+const MARKER: &str = "jxlint:ignore";
+
+/// Whether a selector (`SUM001`, or a family such as `XREF`) names a rule code.
+pub fn selects(selector: &str, code: &str) -> bool {
+    let s = selector.trim();
+    let family = !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic());
+    s.eq_ignore_ascii_case(code)
+        || (family
+            && code.len() > s.len()
+            && code[..s.len()].eq_ignore_ascii_case(s)
+            && code[s.len()..].chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A line without its inline marker: the marker is an instruction to jxlint, not part of the
+/// report, so readers drop it (and the `<!--` that hides it in Markdown) before reading.
+pub fn without_marker(line: &str) -> &str {
+    match line.find(MARKER) {
+        Some(at) => {
+            let before = line[..at].trim_end();
+            before.strip_suffix("<!--").unwrap_or(before).trim_end()
+        }
+        None => line,
+    }
+}
+
+/// The codes an inline marker on a line silences: `None` when the line has no marker,
+/// `Some(vec![])` for a bare marker (everything).
+fn marker_codes(line: &str) -> Option<Vec<String>> {
+    let at = line.find(MARKER)?;
+    let rest = &line[at + MARKER.len()..];
+    let codes = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
+        .map(|w| w.trim_end_matches("-->").trim())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(str::to_string)
+        .collect();
+    Some(codes)
+}
+
+/// Drop the findings that `ignore` or an inline marker silences.
+pub fn apply(findings: Vec<Finding>, source: &SourceFile, ignore: &[String]) -> Vec<Finding> {
+    let lines: Vec<&str> = source.text().lines().collect();
+    let silenced_at = |line: usize, code: &str| {
+        [line, line.saturating_sub(1)]
+            .iter()
+            .filter(|l| **l >= 1)
+            .filter_map(|l| lines.get(l - 1))
+            .filter_map(|l| marker_codes(l))
+            .any(|codes| codes.is_empty() || codes.iter().any(|c| selects(c, code)))
+    };
+    findings
+        .into_iter()
+        .filter(|f| !ignore.iter().any(|s| selects(s, f.code())))
+        .filter(|f| {
+            !f.labels
+                .iter()
+                .any(|l| silenced_at(source.position(l.span.start).line, f.code()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_and_markers() {
+        assert!(selects("XREF", "XREF003"));
+        assert!(selects("xref003", "XREF003"));
+        assert!(!selects("XREF00", "XREF003"));
+        assert!(!selects("SUM", "SUMMARY1"));
+        assert!(!selects("RATE", "XREF003"));
+        assert!(!selects("", "XREF003"));
+        assert_eq!(
+            marker_codes("某句。 jxlint:ignore XREF003, DATE002"),
+            Some(vec!["XREF003".into(), "DATE002".into()])
+        );
+        assert_eq!(
+            marker_codes("<!-- jxlint:ignore XREF003 -->"),
+            Some(vec!["XREF003".into()])
+        );
+        assert_eq!(marker_codes("jxlint:ignore"), Some(vec![]));
+        assert_eq!(marker_codes("nothing here"), None);
+        assert_eq!(
+            without_marker("标题 <!-- jxlint:ignore XREF003 -->"),
+            "标题"
+        );
+        assert_eq!(without_marker("A\t1\tjxlint:ignore"), "A\t1");
+        assert_eq!(without_marker("nothing here"), "nothing here");
+    }
+}

@@ -1,0 +1,149 @@
+//! Prose that looks like a broken link but is not, beside the same prose broken: each rule that
+//! reads sentences stays silent on the first and fires on the second.
+//!
+//! The reports are small: one evaluation report following the 2020 national outline, with the
+//! sentences under test put into its sections.
+
+use jxlint::lint::check_text;
+use jxlint::profile::Profile;
+use jxlint::read::Format;
+
+/// An evaluation report of fiscal year 2022 with `basic`, `work` and `analysis` as the text of
+/// three of its sections.
+fn report(basic: &str, work: &str, analysis: &str) -> String {
+    format!(
+        "2022年东湖区社区助餐服务项目支出绩效评价报告\n\n\
+         一、项目基本情况\n\n项目开始时间：2022年1月1日\n\n项目完成时间：2022年12月31日\n\n\
+         {basic}\n\n\
+         二、绩效评价工作开展情况\n\n{work}\n\n\
+         三、综合评价情况及评价结论\n\n经综合评价，项目综合评分为 91.50 分，评价等级为优。\n\n\
+         四、绩效评价指标分析\n\n{analysis}\n\n\
+         五、主要经验及做法、存在的问题及原因分析\n\n部分站点就餐高峰排队时间较长。\n\n\
+         六、有关建议\n\n建议增加高峰时段服务窗口。\n"
+    )
+}
+
+const WORK: &str = "受区财政局委托，评价组自 2023 年 3 月起开展绩效评价工作。";
+
+/// A budget execution table in 万元.
+const TABLE: &str = "表 1：预算执行情况表（单位：万元）\n\n\
+                     项目\t预算金额\t实际支出\t预算执行率\n\
+                     助餐补贴\t72.00\t70.88\t98.44%\n\
+                     合计\t72.00\t70.88\t98.44%";
+
+fn codes(text: &str) -> Vec<String> {
+    let profile = Profile::load("national-2020").expect("built-in profile");
+    let checked = check_text("near-miss.txt", text, Format::Text, &profile);
+    checked
+        .findings
+        .iter()
+        .map(|f| f.code().to_string())
+        .collect()
+}
+
+#[track_caller]
+fn silent(text: &str) {
+    let found = codes(text);
+    assert!(found.is_empty(), "{found:?} on\n{text}");
+}
+
+#[track_caller]
+fn fires(code: &str, text: &str) {
+    let found = codes(text);
+    assert!(
+        found.contains(&code.to_string()),
+        "no {code}, got {found:?} on\n{text}"
+    );
+}
+
+/// Several budgets in one sentence: the rate is worked out on the adjusted one; last year's
+/// budget and a growth rate over 2021 are not this year's figures.
+#[test]
+fn rate_in_a_sentence_with_several_budgets() {
+    let basic = |rate: &str| {
+        format!(
+            "2022年该项目年初预算 30.00 万元，调整后预算 28.00 万元，实际支出 27.50 万元，\
+             预算执行率 {rate}。上年预算 50 万元。"
+        )
+    };
+    let analysis = "全年助餐 12 万人次，较 2021 年增长 35.6%。";
+    silent(&report(&basic("98.21%"), WORK, analysis));
+    fires("RATE008", &report(&basic("97.21%"), WORK, analysis));
+}
+
+/// Imprecise prose figures do not pin a rate: 27.5 ÷ 28 may be anything from 96.3% to 100.2%.
+#[test]
+fn a_rate_from_rounded_figures_is_not_judged() {
+    let basic = "项目调整后预算 28 万元，实际支出 27.5 万元，预算执行率 97.21%。";
+    silent(&report(basic, WORK, "项目按计划实施。"));
+}
+
+/// 720,000 元 in the text and 72.00 万元 in the table are one figure; 约 72 万元 and 98.4% are
+/// rounded restatements.
+#[test]
+fn a_budget_restated_in_another_unit_or_rounded() {
+    let basic = |budget: &str| format!("项目预算 {budget}，实际支出 70.88 万元。\n\n{TABLE}");
+    let analysis = "项目预算执行率约为 98.4%，预算约 72 万元。";
+    silent(&report(&basic("720,000 元"), WORK, analysis));
+    fires("XREF001", &report(&basic("730,000 元"), WORK, analysis));
+}
+
+/// 其中 parts that add up, or a total with 余 and a list ending in 等, are consistent.
+#[test]
+fn breakdowns_with_open_ends() {
+    let analysis = |text: &str| format!("{text}共发放问卷 200 份，其中有效问卷 196 份。");
+    silent(&report(
+        "项目预算 30 万元。",
+        WORK,
+        &analysis("全年共开展活动 60 余场，其中文艺培训 42 场、公益演出 17 场等。"),
+    ));
+    silent(&report(
+        "项目预算 30 万元。",
+        WORK,
+        &analysis("全年共开展活动 60 场，其中文艺培训 42 场、公益演出 18 场。"),
+    ));
+    fires(
+        "SUM005",
+        &report(
+            "项目预算 30 万元。",
+            WORK,
+            &analysis("全年共开展活动 60 场，其中文艺培训 42 场、公益演出 28 场。"),
+        ),
+    );
+    fires(
+        "SUM006",
+        &report(
+            "项目预算 30 万元。",
+            WORK,
+            &analysis("全年共开展活动 70 场，其中文艺培训 42 场、公益演出 18 场。"),
+        ),
+    );
+}
+
+/// Dates of policy documents, of the project's history and of earlier years' data lie before
+/// the evaluation without being wrong; a site visit dated before the evaluation began is.
+#[test]
+fn dates_before_the_evaluation() {
+    let basic = "根据《项目支出绩效评价管理办法》（财预〔2020〕10号，2020 年 2 月 25 日印发）\
+                 制定评价方案。项目于 2019 年 5 月立项。";
+    let analysis = "2021 年服务 10 万人次。";
+    let work = |visit: &str| format!("{WORK}{visit}，评价组赴各站点开展现场核查。");
+    silent(&report(basic, &work("2023 年 3 月"), analysis));
+    fires("DATE002", &report(basic, &work("2022 年 3 月"), analysis));
+}
+
+/// A grade written with another word of the same band (良好 for 良) is the same grade.
+#[test]
+fn grade_synonyms() {
+    let text = report("项目预算 30 万元。", WORK, "项目按计划实施。")
+        .replace("评价等级为优。", "评价等级为良。")
+        .replace("91.50", "85.00")
+        + "\n综上，项目评价等级为良好。\n";
+    silent(&text);
+    fires(
+        "XREF004",
+        &text
+            .replace("综合评分为 85.00 分，", "")
+            .replace("良好", "中"),
+    );
+}
