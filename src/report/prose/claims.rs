@@ -148,6 +148,31 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A date with the words around it in its clause and sentence.
+fn mention(
+    text: &str,
+    base: usize,
+    range: super::date::DateRange,
+    span: Span,
+    region: Region,
+    block: usize,
+) -> DateMention {
+    let (at, end) = (span.start - base, span.end - base);
+    let (cs, ce) = (clause_start(text, at), clause_end(text, end));
+    let (ss, se) = (sentence_start(text, at), sentence_end(text, end));
+    DateMention {
+        range,
+        span,
+        text: text[at..end].to_string(),
+        before: compact(&text[cs..at]),
+        after: compact(&text[end..ce]),
+        rest: compact(&text[end..se.max(end)]),
+        sentence: compact(&text[ss..se]),
+        region,
+        block,
+    }
+}
+
 /// The claims and dates of one block of prose (`text` begins at byte `base` of the source).
 /// Breakdown indices are into the returned claims.
 pub fn analyse(
@@ -165,44 +190,13 @@ pub fn analyse(
     for token in &tokens {
         match token {
             Token::Year(y, span) => {
-                let at = span.start - base;
-                year_in_clause = Some((*y, clause_start(text, at)));
-                let (cs, ce) = (clause_start(text, at), clause_end(text, span.end - base));
-                let (ss, se) = (
-                    sentence_start(text, at),
-                    sentence_end(text, span.end - base),
-                );
-                dates.push(DateMention {
-                    range: super::date::DateRange::year(*y),
-                    span: *span,
-                    text: text[at..span.end - base].to_string(),
-                    before: compact(&text[cs..at]),
-                    after: compact(&text[span.end - base..ce]),
-                    rest: compact(&text[span.end - base..se.max(span.end - base)]),
-                    sentence: compact(&text[ss..se]),
-                    region,
-                    block,
-                });
+                year_in_clause = Some((*y, clause_start(text, span.start - base)));
+                let range = super::date::DateRange::year(*y);
+                dates.push(mention(text, base, range, *span, region, block));
             }
             Token::Date(range, span) => {
-                let at = span.start - base;
-                year_in_clause = Some((range.first.year, clause_start(text, at)));
-                let (cs, ce) = (clause_start(text, at), clause_end(text, span.end - base));
-                let (ss, se) = (
-                    sentence_start(text, at),
-                    sentence_end(text, span.end - base),
-                );
-                dates.push(DateMention {
-                    range: *range,
-                    span: *span,
-                    text: text[at..span.end - base].to_string(),
-                    before: compact(&text[cs..at]),
-                    after: compact(&text[span.end - base..ce]),
-                    rest: compact(&text[span.end - base..se.max(span.end - base)]),
-                    sentence: compact(&text[ss..se]),
-                    region,
-                    block,
-                });
+                year_in_clause = Some((range.first.year, clause_start(text, span.start - base)));
+                dates.push(mention(text, base, *range, *span, region, block));
             }
             Token::Quantity(q) => {
                 let at = q.number.start - base;
