@@ -147,3 +147,28 @@ fn grade_synonyms() {
             .replace("良好", "中"),
     );
 }
+
+/// A report without its conclusion section states no total and no grade: that is one omission,
+/// reported once, as the missing section.
+#[test]
+fn a_missing_conclusion_is_one_finding() {
+    let text = report("项目预算 30 万元。", WORK, "项目按计划实施。")
+        .replace(
+            "三、综合评价情况及评价结论\n\n经综合评价，项目综合评分为 91.50 分，评价等级为优。\n\n",
+            "",
+        )
+        .replace("四、", "三、")
+        .replace("五、", "四、")
+        .replace("六、", "五、");
+    let profile = Profile::load("national-2020").expect("built-in profile");
+    let checked = check_text("near-miss.txt", &text, Format::Text, &profile);
+    let found: Vec<&str> = checked.findings.iter().map(|f| f.code()).collect();
+    assert_eq!(found, ["STRUCT004"], "{text}");
+    let help = checked.findings[0].help(jxlint::diagnostic::Lang::Zh);
+    assert!(help.contains("总分和评价等级"), "{help}");
+
+    // With the section there but the result left out of it, the result is what is missing.
+    let text = report("项目预算 30 万元。", WORK, "项目按计划实施。")
+        .replace("项目综合评分为 91.50 分，评价等级为优", "项目管理规范");
+    assert_eq!(codes(&text), ["STRUCT005"]);
+}

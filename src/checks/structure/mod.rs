@@ -8,6 +8,9 @@ pub mod result;
 
 use crate::document::{NumberStyle, SectionNumber};
 
+/// Words in the title of the section that states a report's result.
+pub const CONCLUSION_WORDS: &[&str] = &["评价结论", "综合评价", "评价结果", "总体评价"];
+
 /// A section number as it is written: 五、, （三）, 3、, (3), ③.
 pub fn written(n: &SectionNumber) -> String {
     written_value(n.style, n.value)

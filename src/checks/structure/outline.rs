@@ -18,62 +18,26 @@ impl Check for RequiredSections {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        if cx.report.facts.kind != DocumentKind::EvaluationReport {
-            return;
-        }
-        let items: Vec<(String, Span)> = cx
-            .report
-            .structure
-            .top_level()
-            .map(|i| (compact(&i.title), i.span))
-            .collect();
-        // For each section of an outline, the first top-level heading that names it.
-        let located = |o: &Outline| {
-            o.sections
-                .iter()
-                .map(|s| {
-                    items
-                        .iter()
-                        .find(|(t, _)| s.keywords.iter().any(|k| t.contains(k.as_str())))
-                        .map(|(_, span)| *span)
-                })
-                .collect::<Vec<Option<Span>>>()
-        };
-        // The outline the report follows best, by the share of its required sections present.
-        let best = cx
-            .profile
-            .outlines
-            .iter()
-            .map(|o| {
-                let found = located(o);
-                let required = o.sections.iter().filter(|s| s.required).count().max(1);
-                let hits = o
-                    .sections
-                    .iter()
-                    .zip(&found)
-                    .filter(|(s, f)| s.required && f.is_some())
-                    .count();
-                (o, found, hits, hits * 1000 / required)
-            })
-            .max_by_key(|(_, _, _, share)| *share);
-        let Some((outline, found, hits, share)) = best else {
+        let Some(m) = outline_match(cx) else {
             return;
         };
-        // Only a report that clearly follows the outline is held to it.
-        if hits < 3 || share < 667 {
-            return;
-        }
-        let missing: Vec<usize> = outline
-            .sections
-            .iter()
-            .zip(&found)
-            .enumerate()
-            .filter(|(_, (s, f))| s.required && f.is_none())
-            .map(|(i, _)| i)
-            .collect();
+        let misses_conclusion = m.misses_conclusion();
+        let OutlineMatch {
+            outline,
+            found,
+            missing,
+        } = m;
         if missing.is_empty() {
             return;
         }
+        // The result stated nowhere else is the same omission, said here and not again.
+        let consequence = match super::result::missing_result(cx.report) {
+            Some(what) if misses_conclusion => Text::new(
+                format!("；报告其他部分也没有给出{}", what.zh),
+                format!("; nor does the report give {} elsewhere", what.en),
+            ),
+            _ => Text::same(""),
+        };
         let title = cx.report.structure.title.as_ref().map(|(_, span)| *span);
         let headings: Vec<String> = cx
             .report
@@ -101,7 +65,8 @@ impl Check for RequiredSections {
                 "outline",
                 Text::new(outline.title_zh.clone(), outline.title_en.clone()),
             )
-            .arg_same("headings", headings.join("；"));
+            .arg_same("headings", headings.join("；"))
+            .arg("consequence", consequence);
         // Each missing section is labelled where it belongs: before the next section of the
         // outline the report has, or after the last one it has.
         for &i in &missing {
@@ -111,10 +76,12 @@ impl Check for RequiredSections {
             let (span, zh, en) = match (next, previous) {
                 (Some(span), _) => (*span, "应在此标题之前", "belongs before this heading"),
                 (None, Some(span)) => (*span, "应在此标题之后", "belongs after this heading"),
-                (None, None) => match title.or_else(|| items.first().map(|(_, s)| *s)) {
-                    Some(span) => (span, "本报告缺少此章节", "is missing from this report"),
-                    None => continue,
-                },
+                (None, None) => {
+                    match title.or_else(|| cx.report.structure.top_level().next().map(|i| i.span)) {
+                        Some(span) => (span, "本报告缺少此章节", "is missing from this report"),
+                        None => continue,
+                    }
+                }
             };
             finding = finding.label(
                 span,
@@ -123,4 +90,82 @@ impl Check for RequiredSections {
         }
         out.push(finding);
     }
+}
+
+/// How a report follows the outline of its standard it follows best.
+pub struct OutlineMatch<'a> {
+    pub outline: &'a Outline,
+    /// For each section of the outline, the first top-level heading that names it.
+    pub found: Vec<Option<Span>>,
+    /// The required sections no heading names, as indices into the outline's sections.
+    pub missing: Vec<usize>,
+}
+
+impl OutlineMatch<'_> {
+    /// Whether the section that states the result (评价结论) is among the missing.
+    pub fn misses_conclusion(&self) -> bool {
+        self.missing.iter().any(|&i| {
+            super::CONCLUSION_WORDS
+                .iter()
+                .any(|w| self.outline.sections[i].name.contains(w))
+        })
+    }
+}
+
+/// The outline of the profile whose required sections the report's top-level headings name
+/// best; `None` for a report that is not an evaluation report or follows no outline closely.
+pub fn outline_match<'a>(cx: &Context<'a>) -> Option<OutlineMatch<'a>> {
+    if cx.report.facts.kind != DocumentKind::EvaluationReport {
+        return None;
+    }
+    let items: Vec<(String, Span)> = cx
+        .report
+        .structure
+        .top_level()
+        .map(|i| (compact(&i.title), i.span))
+        .collect();
+    let located = |o: &Outline| {
+        o.sections
+            .iter()
+            .map(|s| {
+                items
+                    .iter()
+                    .find(|(t, _)| s.keywords.iter().any(|k| t.contains(k.as_str())))
+                    .map(|(_, span)| *span)
+            })
+            .collect::<Vec<Option<Span>>>()
+    };
+    let (outline, found, hits, share) = cx
+        .profile
+        .outlines
+        .iter()
+        .map(|o| {
+            let found = located(o);
+            let required = o.sections.iter().filter(|s| s.required).count().max(1);
+            let hits = o
+                .sections
+                .iter()
+                .zip(&found)
+                .filter(|(s, f)| s.required && f.is_some())
+                .count();
+            (o, found, hits, hits * 1000 / required)
+        })
+        .max_by_key(|(_, _, _, share)| *share)?;
+    // Only a report that clearly follows the outline is held to it.
+    if hits < 3 || share < 667 {
+        return None;
+    }
+    let missing = outline
+        .sections
+        .iter()
+        .zip(&found)
+        .enumerate()
+        .filter(|(_, (s, f))| s.required && f.is_none())
+        .map(|(i, _)| i)
+        .collect();
+    Some(OutlineMatch {
+        outline,
+        found,
+        missing,
+    })
 }

@@ -3,6 +3,7 @@
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::report::facts::DocumentKind;
+use crate::report::Report;
 
 pub struct StatesResult;
 
@@ -13,23 +14,19 @@ impl Check for StatesResult {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let report = cx.report;
-        if report.facts.kind != DocumentKind::EvaluationReport {
+        let Some(missing) = missing_result(report) else {
+            return;
+        };
+        // Without the conclusion section, STRUCT004 reports the section, and says this.
+        if super::outline::outline_match(cx).is_some_and(|m| m.misses_conclusion()) {
             return;
         }
-        let total = report.scorecards.iter().any(|c| c.stated_total().is_some());
-        let grade = report.scorecards.iter().any(|c| !c.grades.is_empty());
-        let missing = match (total, grade) {
-            (true, true) => return,
-            (false, false) => Text::new("总分和评价等级", "a total score or a grade"),
-            (false, true) => Text::new("总分", "a total score"),
-            (true, false) => Text::new("评价等级", "a grade"),
-        };
         let mut finding = Finding::new("STRUCT005").arg("missing", missing);
         // The conclusion is where the total and the grade belong; without one, the title.
         let conclusion = report
             .structure
             .top_level()
-            .find(|i| CONCLUSION_WORDS.iter().any(|w| i.title.contains(w)));
+            .find(|i| super::CONCLUSION_WORDS.iter().any(|w| i.title.contains(w)));
         if let Some(section) = conclusion {
             finding = finding.label(section.span, Text::new("评价结论", "the conclusion"));
             if let Some(lead) = section.lead {
@@ -49,5 +46,17 @@ impl Check for StatesResult {
     }
 }
 
-/// Words in the title of the section that states a report's result.
-const CONCLUSION_WORDS: &[&str] = &["评价结论", "综合评价", "评价结果", "总体评价"];
+/// What an evaluation report fails to state of its result (a total, a grade or both).
+pub fn missing_result(report: &Report) -> Option<Text> {
+    if report.facts.kind != DocumentKind::EvaluationReport {
+        return None;
+    }
+    let total = report.scorecards.iter().any(|c| c.stated_total().is_some());
+    let grade = report.scorecards.iter().any(|c| !c.grades.is_empty());
+    match (total, grade) {
+        (true, true) => None,
+        (false, false) => Some(Text::new("总分和评价等级", "a total score or a grade")),
+        (false, true) => Some(Text::new("总分", "a total score")),
+        (true, false) => Some(Text::new("评价等级", "a grade")),
+    }
+}
