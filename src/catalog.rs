@@ -132,7 +132,7 @@ impl Catalog {
             for r in self.rules.iter().filter(|r| r.family == f.prefix) {
                 let _ = write!(
                     out,
-                    "\n### {code}\n\n`{name}` · default severity **{sev}**\n\n{szh}  \n{sen}\n\n{ezh}\n\n{een}\n\nWrong / 错误：\n\n```text\n{wrong}\n```\n\nRight / 正确：\n\n```text\n{right}\n```\n",
+                    "\n### {code}\n\n`{name}` · default severity **{sev}**\n\n{szh}  \n{sen}\n\n{ezh}\n\n{een}\n\nWrong / 错误：\n\n```text\n{wrong}\n```\n\nRight / 正确：\n\n```text\n{right}\n```\n\n{silence_zh}  \n{silence_en}\n",
                     code = r.code,
                     name = r.name,
                     sev = r.severity.as_str(),
@@ -141,7 +141,9 @@ impl Catalog {
                     ezh = r.explanation.zh,
                     een = r.explanation.en,
                     wrong = r.example_wrong,
-                    right = r.example_right
+                    right = r.example_right,
+                    silence_zh = silencing(&r.code, Lang::Zh),
+                    silence_en = silencing(&r.code, Lang::En),
                 );
             }
         }
@@ -156,7 +158,7 @@ impl Catalog {
             Lang::En => ("Wrong", "Right"),
         };
         format!(
-            "{code} {name} ({family}, {sev})\n{summary}\n\n{explanation}\n\n{wrong}:\n{ex_wrong}\n\n{right}:\n{ex_right}\n",
+            "{code} {name} ({family}, {sev})\n{summary}\n\n{explanation}\n\n{wrong}:\n{ex_wrong}\n\n{right}:\n{ex_right}\n\n{silence}\n",
             code = rule.code,
             name = rule.name,
             sev = rule.severity.as_str(),
@@ -164,7 +166,20 @@ impl Catalog {
             explanation = rule.explanation.get(lang),
             ex_wrong = indent(&rule.example_wrong),
             ex_right = indent(&rule.example_right),
+            silence = silencing(&rule.code, lang),
         )
+    }
+}
+
+/// How to silence a rule, the same for every rule (`suppress.rs` does it).
+fn silencing(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "关闭：确认无误的某一处，在其所在行或上一行写 `jxlint:ignore {code}`；整次检查不报告此规则用 `--ignore {code}`。"
+        ),
+        Lang::En => format!(
+            "Silencing: for one place you have checked, write `jxlint:ignore {code}` on its line or the line before; for a whole run, `--ignore {code}`."
+        ),
     }
 }
 

@@ -384,6 +384,10 @@ fn rules_and_explain() {
         "GRADE001",
         "SCORE002",
         "CODE001",
+        "XREF003",
+        "TARGET001",
+        "DATE002",
+        "STRUCT004",
     ] {
         assert!(out.contains(code), "{code}");
     }
@@ -399,6 +403,13 @@ fn rules_and_explain() {
     assert!(
         out.contains("GRADE001") && out.contains("Wrong") && out.contains("Right"),
         "{out}"
+    );
+    // Every explanation says how to silence the rule.
+    let o = jxlint(&["explain", "XREF003"]);
+    assert!(
+        stdout(&o).contains("jxlint:ignore XREF003") && stdout(&o).contains("--ignore XREF003"),
+        "{}",
+        stdout(&o)
     );
 
     let o = jxlint(&["explain", "XYZ999"]);
