@@ -64,6 +64,17 @@ fn hull_over(policy: RoundingPolicy, f: impl Fn(crate::number::Rounding) -> Inte
     modes.fold(first, |acc, m| acc.hull(&f(*m)))
 }
 
+/// Every value a printed number can stand for under any of the policy's rounding modes.
+pub fn possible(num: &Num, policy: RoundingPolicy) -> Interval {
+    hull_over(policy, |m| num.interval(m))
+}
+
+/// What `total` leaves for one more part once `others` are taken from it, under any of the
+/// policy's rounding modes: the value a missing or suspect part must have.
+pub fn remainder(total: &Num, others: &[&Num], policy: RoundingPolicy) -> Interval {
+    hull_over(policy, |m| total.interval(m).sub(&sum_interval(others, m)))
+}
+
 /// `total` against the sum of `parts`; `None` when it holds.
 pub fn check_sum(parts: &[&Num], total: &Num, policy: RoundingPolicy) -> Option<SumViolation> {
     let holds = policy
@@ -96,7 +107,7 @@ pub fn check_sum(parts: &[&Num], total: &Num, policy: RoundingPolicy) -> Option<
             .collect();
         cells.push(Implied {
             span: part.span,
-            value: hull_over(policy, |m| total.interval(m).sub(&sum_interval(&others, m))),
+            value: remainder(total, &others, policy),
             point: total.value - others.iter().map(|o| o.value).sum::<Decimal>(),
             decimals,
         });
@@ -261,13 +272,13 @@ pub fn equality_constraint(a: &Num, b: &Num, policy: RoundingPolicy) -> Constrai
         cells: vec![
             Implied {
                 span: a.span,
-                value: hull_over(policy, |m| b.interval(m)),
+                value: possible(b, policy),
                 point: b.value,
                 decimals,
             },
             Implied {
                 span: b.span,
-                value: hull_over(policy, |m| a.interval(m)),
+                value: possible(a, policy),
                 point: a.value,
                 decimals,
             },

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::checks::arith::join_parts;
+use crate::checks::arith::{join_parts, remainder};
 use crate::checks::tree::{children_rep, node_name, origin_name, pick, Measure, Rep};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
@@ -115,19 +115,7 @@ fn implied_score<'c>(card: &'c Scorecard, id: NodeId, cx: &Context<'_>) -> Impli
                 Rep::Missing(_) => return Implication::OthersMissing,
             };
             let nums: Vec<&Num> = others.iter().map(|o| &o.num).collect();
-            let value = cx
-                .profile
-                .rounding
-                .modes()
-                .iter()
-                .map(|&m| {
-                    let sum = nums.iter().fold(Interval::exact(Decimal::ZERO), |acc, n| {
-                        acc.add(&n.interval(m))
-                    });
-                    stated.num.interval(m).sub(&sum)
-                })
-                .reduce(|a, b| a.hull(&b))
-                .expect("at least one mode");
+            let value = remainder(&stated.num, &nums, cx.profile.rounding);
             let decimals = nums
                 .iter()
                 .map(|n| n.display_decimals())

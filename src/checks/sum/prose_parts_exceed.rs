@@ -2,6 +2,7 @@
 //! (`50余次，其中 17、12、24、12 次` adds up to 65, and 50余 is below 60).
 
 use super::prose_parts::{arithmetic, sums};
+use crate::checks::arith::possible;
 use crate::checks::xref::claim_figure;
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
@@ -21,17 +22,7 @@ impl Check for PartsExceedTotal {
             let q = &s.total.quantity;
             // The most the total can be.
             let (limit, reached) = match q.bound {
-                Bound::Exact => {
-                    let hi = cx
-                        .profile
-                        .rounding
-                        .modes()
-                        .iter()
-                        .map(|&m| total.interval(m).hi)
-                        .max()
-                        .expect("a mode");
-                    (hi, false)
-                }
+                Bound::Exact => (possible(&total, cx.profile.rounding).hi, false),
                 Bound::AtMost => (total.value, false),
                 // 50余: more than 50, below 60.
                 Bound::Over => (claim_figure_limit(s.total), true),

@@ -2,6 +2,7 @@
 //! the total. Partial lists are common, so this is a warning.
 
 use super::prose_parts::{arithmetic, sums};
+use crate::checks::arith::possible;
 use crate::checks::xref::claim_figure;
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
@@ -22,14 +23,7 @@ impl Check for PartsShortOfTotal {
                 continue;
             }
             let total = claim_figure(s.total).num;
-            let lo = cx
-                .profile
-                .rounding
-                .modes()
-                .iter()
-                .map(|&m| total.interval(m).lo)
-                .min()
-                .expect("a mode");
+            let lo = possible(&total, cx.profile.rounding).lo;
             if s.sum >= lo {
                 continue;
             }

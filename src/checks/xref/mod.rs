@@ -418,18 +418,10 @@ pub fn disagreement(
 ) -> crate::diagnostic::Finding {
     use crate::diagnostic::{Constraint, Finding, Implied};
     let policy = cx.profile.rounding;
-    let hull = |n: &Num| {
-        policy
-            .modes()
-            .iter()
-            .map(|&m| n.interval(m))
-            .reduce(|x, y| x.hull(&y))
-            .expect("a mode")
-    };
     // What each place implies for the other, in the other's printed unit.
     let implied = |from: &Figure, to: &Figure| Implied {
         span: to.num.span,
-        value: hull(&from.num).scale(Decimal::ONE / to.factor),
+        value: super::arith::possible(&from.num, policy).scale(Decimal::ONE / to.factor),
         point: from.num.value / to.factor,
         decimals: to.decimals_from(from),
     };
