@@ -39,6 +39,15 @@ pub struct Structure {
 }
 
 impl Structure {
+    /// Where to label a finding about the report as a whole: its title, else its first
+    /// outline item.
+    pub fn anchor(&self) -> Option<Span> {
+        self.title
+            .as_ref()
+            .map(|(_, span)| *span)
+            .or_else(|| self.outline.first().map(|i| i.span))
+    }
+
     /// Top-level section titles (一、二、三… and the unnumbered parts), compacted.
     pub fn top_level(&self) -> impl Iterator<Item = &OutlineItem> {
         self.outline.iter().filter(|i| {

@@ -38,7 +38,6 @@ impl Check for RequiredSections {
             ),
             _ => Text::same(""),
         };
-        let title = cx.report.structure.title.as_ref().map(|(_, span)| *span);
         let headings: Vec<String> = cx
             .report
             .structure
@@ -76,12 +75,10 @@ impl Check for RequiredSections {
             let (span, zh, en) = match (next, previous) {
                 (Some(span), _) => (*span, "应在此标题之前", "belongs before this heading"),
                 (None, Some(span)) => (*span, "应在此标题之后", "belongs after this heading"),
-                (None, None) => {
-                    match title.or_else(|| cx.report.structure.top_level().next().map(|i| i.span)) {
-                        Some(span) => (span, "本报告缺少此章节", "is missing from this report"),
-                        None => continue,
-                    }
-                }
+                (None, None) => match cx.report.structure.anchor() {
+                    Some(span) => (span, "本报告缺少此章节", "is missing from this report"),
+                    None => continue,
+                },
             };
             finding = finding.label(
                 span,

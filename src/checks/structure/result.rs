@@ -33,13 +33,7 @@ impl Check for StatesResult {
                 finding = finding.label(lead, Text::new("此处未写明", "not stated here"));
             }
         } else {
-            let anchor = report
-                .structure
-                .title
-                .as_ref()
-                .map(|(_, span)| *span)
-                .or_else(|| report.structure.outline.first().map(|i| i.span))
-                .unwrap_or_default();
+            let anchor = report.structure.anchor().unwrap_or_default();
             finding = finding.label(anchor, Text::new("评价报告", "evaluation report"));
         }
         out.push(finding);
