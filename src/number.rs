@@ -25,6 +25,27 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit a word names: `万元`, `元`, `亿元`, `分`.
+    pub fn named(word: &str) -> Option<Unit> {
+        match word {
+            "元" => Some(Unit::Yuan),
+            "万元" => Some(Unit::WanYuan),
+            "亿元" => Some(Unit::YiYuan),
+            "分" => Some(Unit::Points),
+            _ => None,
+        }
+    }
+
+    /// The unit as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Yuan => "元",
+            Unit::WanYuan => "万元",
+            Unit::YiYuan => "亿元",
+            Unit::Points => "分",
+        }
+    }
+
     /// The factor converting this unit to 元, for money units.
     pub fn yuan_factor(self) -> Option<Decimal> {
         match self {
@@ -66,11 +87,7 @@ pub fn parse_number(text: &str) -> Option<Printed> {
     let (percent, unit) = match suffix {
         "" => (false, None),
         "%" | "(%)" => (true, None),
-        "万元" => (false, Some(Unit::WanYuan)),
-        "元" => (false, Some(Unit::Yuan)),
-        "亿元" => (false, Some(Unit::YiYuan)),
-        "分" => (false, Some(Unit::Points)),
-        _ => return None,
+        word => (false, Some(Unit::named(word)?)),
     };
     Some(Printed {
         value: if negative { -value } else { value },

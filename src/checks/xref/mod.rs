@@ -124,14 +124,6 @@ pub fn region_name(region: Region) -> Text {
     }
 }
 
-fn money_factor(unit: &str) -> Decimal {
-    match unit {
-        "万元" => Decimal::from(10_000),
-        "亿元" => Decimal::from(100_000_000),
-        _ => Decimal::ONE,
-    }
-}
-
 /// A prose claim as a figure.
 pub fn claim_figure(claim: &Claim) -> Figure {
     let q = &claim.quantity;
@@ -141,11 +133,7 @@ pub fn claim_figure(claim: &Claim) -> Figure {
         q.number,
         format!("{}{}", q.text, q.unit),
     );
-    let factor = if q.is_money() {
-        money_factor(&q.unit)
-    } else {
-        Decimal::ONE
-    };
+    let factor = q.yuan_factor().unwrap_or(Decimal::ONE);
     Figure {
         num: num.scaled(factor),
         alternative: None,
@@ -166,7 +154,7 @@ fn money_figure(table: &AmountTable, num: &Num, place: Text) -> Figure {
     };
     let mut scaled = num.scaled(unit_factor);
     if let Some(u) = table.unit {
-        scaled.text = format!("{}{}", num.text, unit_name(u));
+        scaled.text = format!("{}{}", num.text, u.name());
     }
     Figure {
         num: scaled,
@@ -174,16 +162,7 @@ fn money_figure(table: &AmountTable, num: &Num, place: Text) -> Figure {
         place,
         cell: true,
         factor: unit_factor,
-        unit: table.unit.map(unit_name).unwrap_or_default().to_string(),
-    }
-}
-
-fn unit_name(unit: Unit) -> &'static str {
-    match unit {
-        Unit::Yuan => "元",
-        Unit::WanYuan => "万元",
-        Unit::YiYuan => "亿元",
-        Unit::Points => "分",
+        unit: table.unit.map(Unit::name).unwrap_or_default().to_string(),
     }
 }
 

@@ -44,21 +44,17 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// The factor to 元 of a money quantity; `None` for anything else.
+    pub fn yuan_factor(&self) -> Option<Decimal> {
+        crate::number::Unit::named(&self.unit).and_then(|u| u.yuan_factor())
+    }
+
     pub fn is_money(&self) -> bool {
-        matches!(self.unit.as_str(), "元" | "万元" | "亿元")
+        self.yuan_factor().is_some()
     }
 
     pub fn is_percent(&self) -> bool {
         self.unit == "%"
-    }
-
-    /// The value in 元 for money, else the value itself.
-    pub fn in_base_unit(&self) -> Decimal {
-        match self.unit.as_str() {
-            "万元" => self.value * Decimal::from(10_000),
-            "亿元" => self.value * Decimal::from(100_000_000),
-            _ => self.value,
-        }
     }
 
     /// The highest value a `余`/`多` quantity can mean: below the next round number.
