@@ -41,6 +41,25 @@ pub fn shared_words(a: &str, b: &str) -> Option<String> {
     best
 }
 
+/// Of candidates linked by shared words, the one whose words are longest, if no other is as
+/// long: a link two places could equally claim is no link.
+pub fn strongest<T>(candidates: impl Iterator<Item = (String, T)>) -> Option<(String, T)> {
+    let mut best: Option<(String, T)> = None;
+    let mut tied = false;
+    for (words, item) in candidates {
+        let strength = words.chars().count();
+        match &best {
+            Some((w, _)) if w.chars().count() > strength => {}
+            Some((w, _)) if w.chars().count() == strength => tied = true,
+            _ => {
+                best = Some((words, item));
+                tied = false;
+            }
+        }
+    }
+    best.filter(|_| !tied)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +79,20 @@ mod tests {
             Some("满意度")
         );
         assert_eq!(shared_words("完成项目", "项目完成情况"), None);
+    }
+
+    #[test]
+    fn the_strongest_link_wins_unless_tied() {
+        let pick = |c: &[(&str, u8)]| strongest(c.iter().map(|(w, n)| (w.to_string(), *n)));
+        assert_eq!(
+            pick(&[("满意度", 1), ("受众满意度", 2)]),
+            Some(("受众满意度".into(), 2))
+        );
+        assert_eq!(pick(&[("满意度", 1), ("可用率", 2)]), None);
+        assert_eq!(
+            pick(&[("满意度", 1), ("可用率", 2), ("受众满意度", 3)]),
+            Some(("受众满意度".into(), 3))
+        );
+        assert_eq!(pick(&[]), None);
     }
 }

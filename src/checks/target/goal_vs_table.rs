@@ -4,7 +4,7 @@
 //! this is a warning that names the words.
 
 use super::{quantity_of, same_target, targets};
-use crate::checks::words::shared_words;
+use crate::checks::words::{shared_words, strongest};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::document::Span;
@@ -117,17 +117,11 @@ fn best(
     candidates: impl Iterator<Item = (String, String, Quantity)>,
     q: &Quantity,
 ) -> Option<(String, String, Quantity)> {
-    let mut ranked: Vec<(String, String, Quantity)> =
-        candidates.filter(|(_, _, t)| t.unit == q.unit).collect();
-    ranked.sort_by_key(|(w, _, _)| std::cmp::Reverse(w.chars().count()));
-    let top = ranked.first()?;
-    let tied = ranked
-        .get(1)
-        .is_some_and(|(w, _, _)| w.chars().count() == top.0.chars().count());
-    if tied || same_target(q, &top.2) {
-        return None;
-    }
-    ranked.into_iter().next()
+    let same_unit = candidates
+        .filter(|(_, _, t)| t.unit == q.unit)
+        .map(|(words, name, t)| (words, (name, t)));
+    let (words, (name, target)) = strongest(same_unit)?;
+    (!same_target(q, &target)).then_some((words, name, target))
 }
 
 fn shown(q: &Quantity) -> String {

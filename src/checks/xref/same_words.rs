@@ -4,7 +4,7 @@
 //! link is made by words, so the finding is a warning and says which words made it.
 
 use super::{claim_figure, disagreement, Figure};
-use crate::checks::words::shared_words;
+use crate::checks::words::{shared_words, strongest};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::number::{Num, Precision};
@@ -94,32 +94,19 @@ fn counts_against_indicators(cx: &Context<'_>, out: &mut Vec<Finding>) {
             continue;
         };
         // The indicator whose name shares the most telling words with the sentence.
-        let mut best: Option<(usize, String, crate::report::prose::scan::Quantity)> = None;
-        let mut tie = false;
-        for node in card.nodes.iter().filter(|n| n.children.is_empty()) {
-            let (Some(label), Some(actual)) = (&node.label, &node.actual) else {
-                continue;
-            };
-            let Some(value) = cell_quantity(&actual.text, actual.span.start) else {
-                continue;
-            };
-            if value.unit != q.unit {
-                continue;
-            }
-            let Some(words) = shared_words(&claim.clause, &label.name) else {
-                continue;
-            };
-            let strength = words.chars().count();
-            match &best {
-                Some((s, _, _)) if *s > strength => {}
-                Some((s, _, _)) if *s == strength => tie = true,
-                _ => {
-                    best = Some((strength, words, value));
-                    tie = false;
+        let candidates = card
+            .nodes
+            .iter()
+            .filter(|n| n.children.is_empty())
+            .filter_map(|node| {
+                let (label, actual) = (node.label.as_ref()?, node.actual.as_ref()?);
+                let value = cell_quantity(&actual.text, actual.span.start)?;
+                if value.unit != q.unit {
+                    return None;
                 }
-            }
-        }
-        let Some((_, words, value)) = best.filter(|_| !tie) else {
+                Some((shared_words(&claim.clause, &label.name)?, value))
+            });
+        let Some((words, value)) = strongest(candidates) else {
             continue;
         };
         let prose = claim_figure(claim);
