@@ -156,6 +156,25 @@ pub struct Profile {
     pub grades: Vec<GradeBand>,
     pub execution_score: Vec<Formula>,
     pub outlines: Vec<Outline>,
+    /// The decimals a score computed from a formula (the execution-rate score) is rounded to
+    /// when it is printed as a whole number: 2 unless a published rule has forms round scores
+    /// to whole points (0). A whole number otherwise means that whole number: `9` is not
+    /// `9.78` rounded or truncated.
+    pub score_decimals: u32,
+    /// Caps on the total score by execution rate, from provincial practice (a rate below 80%
+    /// allows at most 89, …); highest `below` first. Empty nationally.
+    pub execution_caps: Vec<ExecutionCap>,
+    /// An actual value beating its target by this share or more (30 for 30%) suggests the
+    /// target was set too low. Off nationally.
+    pub target_slack: Option<Decimal>,
+}
+
+/// A cap on the total score: with an execution rate below `below` percent, the total is at
+/// most `max_total`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExecutionCap {
+    pub below: Decimal,
+    pub max_total: Decimal,
 }
 
 impl Profile {
@@ -253,7 +272,31 @@ impl Profile {
                 ))),
             })
             .collect::<Result<Vec<_>, ProfileError>>()?;
+        let mut execution_caps = raw
+            .execution_cap
+            .iter()
+            .map(|c| {
+                Ok(ExecutionCap {
+                    below: decimal("execution_cap.below", &c.below)?,
+                    max_total: decimal("execution_cap.max_total", &c.max_total)?,
+                })
+            })
+            .collect::<Result<Vec<_>, ProfileError>>()?;
+        execution_caps.sort_by_key(|c| std::cmp::Reverse(c.below));
+        let target_slack = raw
+            .target_slack
+            .as_deref()
+            .map(|s| decimal("target_slack", s))
+            .transpose()?;
+        if raw.score_decimals.is_some_and(|d| d > 6) {
+            return Err(invalid(
+                "score_decimals must be between 0 and 6".to_string(),
+            ));
+        }
         Ok(Profile {
+            score_decimals: raw.score_decimals.unwrap_or(2),
+            execution_caps,
+            target_slack,
             name: raw.name,
             title_zh: raw.title_zh,
             title_en: raw.title_en,
@@ -278,6 +321,10 @@ struct RawProfile {
     execution_score: Vec<RawFormula>,
     #[serde(default)]
     outline: Vec<Outline>,
+    score_decimals: Option<u32>,
+    #[serde(default)]
+    execution_cap: Vec<RawCap>,
+    target_slack: Option<String>,
     #[serde(default)]
     #[allow(dead_code)]
     description: Option<String>,
@@ -290,6 +337,13 @@ struct RawGrade {
     #[serde(default)]
     synonyms: Vec<String>,
     min: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCap {
+    below: String,
+    max_total: String,
 }
 
 #[derive(Deserialize)]

@@ -193,7 +193,8 @@ pub fn check_ratio(
         return RatioCheck::Undefined;
     }
     let computed = numerator.value / denominator.value * hundred;
-    let decimals = rate.display_decimals();
+    // A rate printed as `100%` is shown worked out to two decimals: `80.45%`, not `80%`.
+    let decimals = rate.display_decimals().max(2);
     let hull = |f: &dyn Fn(crate::number::Rounding) -> Option<Interval>| {
         policy
             .modes()

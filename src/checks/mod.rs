@@ -37,6 +37,7 @@ pub trait Check: Sync {
 /// Every check, most specific first.
 pub static CHECKS: &[&dyn Check] = &[
     &score::missing::MissingScore,
+    &score::missing::MissingFullMarks,
     &score::range::ScoreRange,
     &sum::tree_levels::LevelScores,
     &sum::summary_detail::SummaryScores,

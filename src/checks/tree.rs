@@ -76,7 +76,11 @@ pub fn rep<'c>(
     if let Some(v) = own {
         return Rep::Known(vec![v]);
     }
-    if measure == Measure::Score && node.missing_score.is_some() {
+    let lost = match measure {
+        Measure::Score => node.missing_score.is_some(),
+        Measure::Full => node.missing_full.is_some(),
+    };
+    if lost {
         return Rep::Missing(vec![id]);
     }
     match children_rep(card, id, measure, prefer, exclude) {

@@ -79,6 +79,15 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
     }
     let n = row.cells.len() as isize;
     let m = roles.len() as isize;
+    // Target and actual columns hold text or numbers (`≥95%`, `达成`, `120`): a number there
+    // is where it belongs, so a row whose 分值 cell is empty is not shifted to put its targets
+    // under 分值 and 得分.
+    let figure_cols: Vec<usize> = roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, Role::Target | Role::Actual))
+        .map(|(i, _)| i)
+        .collect();
     let mut best: Option<((usize, usize, isize), isize)> = None;
     for shift in -m..=n {
         let mut matches = 0usize;
@@ -93,8 +102,15 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
         if matches == 0 {
             continue;
         }
+        // A value under a value column counts twice a figure under a target column.
+        let mut weight = 2 * matches;
+        for &col in &figure_cols {
+            if cell_at(row, col, shift).is_some_and(|c| parse_number(&c.text).is_some()) {
+                weight += 1;
+            }
+        }
         // Higher is better: more values, fewer words under value columns, smaller shift.
-        let key = (matches, usize::MAX - conflicts, -shift.abs());
+        let key = (weight, usize::MAX - conflicts, -shift.abs());
         if best.is_none_or(|(k, _)| key > k) {
             best = Some((key, shift));
         }

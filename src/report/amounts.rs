@@ -102,6 +102,15 @@ pub fn read_amount_table(
         }
     }
 
+    // Money is printed to one precision across a table: a whole-number amount (30) beside
+    // amounts printed with decimals (278.4449) is exact to those decimals, not ±0.5.
+    let money_decimals = value_cols
+        .iter()
+        .zip(&decimals)
+        .filter(|(&col, _)| header.roles[col].is_money())
+        .map(|(_, &d)| d)
+        .max()
+        .unwrap_or(0);
     let mut out_rows = Vec::new();
     let mut styles = Vec::new();
     for (row, shift) in rows {
@@ -123,6 +132,16 @@ pub fn read_amount_table(
                     let precision = match role {
                         Role::FullMarks => Precision::Exact,
                         Role::Count if decimals[k] == 0 => Precision::Exact,
+                        // A table of whole-number allocations (20, 30, 50 万元) sets them
+                        // exactly; spending printed whole may still be rounded.
+                        Role::InitialBudget | Role::Budget | Role::Amount
+                            if money_decimals == 0 =>
+                        {
+                            Precision::Exact
+                        }
+                        role if role.is_money() => {
+                            Precision::Decimals(money_decimals.max(p.decimals))
+                        }
                         _ => Precision::Decimals(decimals[k].max(p.decimals)),
                     };
                     Num::new(p.value, precision, cell.span, &cell.text)

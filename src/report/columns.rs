@@ -142,7 +142,8 @@ pub fn classify(header: &str) -> Role {
             "已支出",
             "实际发生",
         ],
-    ) {
+    ) || (h.contains("执行") && !any(&h, &["单位", "情况", "主体", "方式"]))
+    {
         return Role::Spent;
     }
     if any(&h, &["预算", "批复金额"]) {
@@ -157,7 +158,10 @@ pub fn classify(header: &str) -> Role {
     if any(&h, &["实际完成", "完成值", "实际值", "完成情况"]) {
         return Role::Actual;
     }
-    if any(&h, &["金额", "资金", "费用", "经费", "万元", "(元)"]) {
+    if any(
+        &h,
+        &["金额", "资金", "费用", "经费", "投资", "万元", "(元)"],
+    ) {
         return Role::Amount;
     }
     if any(&h, &["数量", "人数", "次数", "个数", "样本"]) || h.ends_with('数') {

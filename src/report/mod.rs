@@ -151,6 +151,11 @@ pub fn recognise(doc: &Document) -> Report {
     }
     report.scorecards = cards;
     report.scorecards.extend(forms.into_iter().map(|f| f.card));
+    for card in &mut report.scorecards {
+        if let Some(skipped) = unfilled(card) {
+            report.skipped.push(skipped);
+        }
+    }
 
     // Claims belong to their form, or to the report's evaluation.
     for claim in &mut sink.claims {
@@ -168,6 +173,34 @@ pub fn recognise(doc: &Document) -> Report {
     report.breakdowns = sink.breakdowns;
     report.dates = sink.dates;
     report
+}
+
+/// A scorecard whose indicator scores are all blank is an unfilled form: nothing can be
+/// checked against its scores, and its rows are not each missing a score. Returns the note
+/// for `--verbose`.
+fn unfilled(card: &mut Scorecard) -> Option<Skipped> {
+    let blanks = card
+        .nodes
+        .iter()
+        .filter(|n| n.missing_score.is_some())
+        .count();
+    let scored = card
+        .nodes
+        .iter()
+        .skip(1)
+        .any(|n| n.score.iter().any(|s| s.origin == Origin::Detail));
+    if blanks == 0 || scored {
+        return None;
+    }
+    for node in &mut card.nodes {
+        node.missing_score = None;
+    }
+    Some(Skipped {
+        span: card.span,
+        what: format!(
+            "a form with no scores filled in ({blanks} indicators): cannot check its scores"
+        ),
+    })
 }
 
 /// Whether the document is an evaluation report, a file of self-evaluation forms, or neither.
@@ -256,6 +289,20 @@ fn recognise_table(
             {
                 i += 1;
                 group.push(&segs[i]);
+            }
+            // An indicator table with 年度指标值 and 实际完成值 columns is a self-evaluation
+            // form's, with or without a fund block above it.
+            let form_layout = seg
+                .header
+                .as_ref()
+                .is_some_and(|h| h.has(columns::Role::Target) && h.has(columns::Role::Actual));
+            if form_layout && forms.last().is_none_or(|f| f.has_indicators) {
+                let mut card = Scorecard::new(ScorecardKind::SelfEvaluation, group_span(&group));
+                card.title = title.take();
+                forms.push(Form {
+                    card,
+                    has_indicators: false,
+                });
             }
             let open_form = forms.last_mut().filter(|f| !f.has_indicators);
             match open_form {
@@ -382,10 +429,7 @@ fn goal_rows(seg: &Segment<'_>) -> Option<Vec<GoalRow>> {
         if let Some(name) = name {
             out.push(GoalRow {
                 name,
-                target: CellText {
-                    text: cell.text.clone(),
-                    span: cell.span,
-                },
+                target: CellText::new(cell.text.clone(), cell.span),
                 row: row.span,
             });
         }

@@ -36,11 +36,13 @@ pub struct Stated {
 pub enum NodeKind {
     Root,
     Indicator,
-    /// The budget-execution item of a self-evaluation form, scored from the fund block.
+    /// The budget-execution item (预算执行率): a form's fund block 分值/得分, or an indicator row
+    /// of that name. Its score follows from the execution rate by the standard's formula.
     ExecutionRate,
 }
 
-/// A score cell that should be there and is not: the row has full marks but no score.
+/// A cell that should be there and is not: a row has full marks but no score, or a score but
+/// no full marks.
 #[derive(Debug, Clone, Copy)]
 pub struct MissingCell {
     pub row: Span,
@@ -75,11 +77,29 @@ impl Label {
     }
 }
 
-/// The text of a cell and where it is.
+/// The text of a cell, where it is, and what it states: the figure it holds (`≥90.00(%)`,
+/// `411.00(个)`) and whether it says nothing (empty, `无`, `/`, `—`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellText {
     pub text: String,
     pub span: Span,
+    /// The first figure of the cell, with its unit and bound.
+    pub quantity: Option<super::prose::scan::Quantity>,
+    /// Empty, or a placeholder that says nothing.
+    pub blank: bool,
+}
+
+impl CellText {
+    pub fn new(text: impl Into<String>, span: Span) -> CellText {
+        let text = text.into();
+        let trimmed = text.trim();
+        CellText {
+            quantity: super::prose::scan::cell_quantity(&text, span.start),
+            blank: trimmed.is_empty() || crate::text::is_placeholder(trimmed),
+            text,
+            span,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -99,6 +119,9 @@ pub struct Node {
     /// 得分率 stated for this node.
     pub rate: Vec<Stated>,
     pub missing_score: Option<MissingCell>,
+    /// A full-marks cell that should be there and is not: the row has a score but no 分值,
+    /// while the table gives other rows theirs.
+    pub missing_full: Option<MissingCell>,
     /// 年度指标值 / 目标值, 实际完成值 and 偏差原因分析 of the node's row, where the table has
     /// those columns (an empty cell is an empty text).
     pub target: Option<CellText>,
@@ -120,6 +143,7 @@ impl Node {
             score: Vec::new(),
             rate: Vec::new(),
             missing_score: None,
+            missing_full: None,
             target: None,
             actual: None,
             deviation: None,

@@ -59,6 +59,8 @@ struct Columns {
     /// score is a whole or half point (assigned by the evaluator, not computed).
     score_precision: Precision,
     rate_decimals: u32,
+    /// Whether any row prints a full-marks value: only then is a row without one missing it.
+    full_filled: bool,
 }
 
 /// Add the rows of score segments (one logical table) to `card` under its root.
@@ -101,6 +103,7 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         labels_end,
         score_precision: Precision::Exact,
         rate_decimals: 0,
+        full_filled: false,
     };
     let rows: Vec<(&Row, isize)> = segments
         .iter()
@@ -117,6 +120,9 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
             score_decimals = score_decimals.max(p.decimals);
             half_points &= (p.value % half).is_zero();
         }
+        // A 合计 row's full marks alone do not say the rows print theirs.
+        let total_row = row.filled().any(|(_, c)| is_total_label(&c.text));
+        columns.full_filled |= matches!(v.full, Value::Number(..)) && !total_row;
         if let Value::Number(p, _) = v.rate {
             columns.rate_decimals = columns.rate_decimals.max(p.decimals);
             columns.rate_is_percent |= p.percent;
@@ -282,7 +288,12 @@ impl TreeBuilder<'_> {
         }
         self.path.truncate(level.min(self.path.len()));
         let parent = *self.path.last().expect("the root is always open");
-        let mut node = Node::new(NodeKind::Indicator, level, None);
+        let kind = if is_execution_item(&label.parts.name) {
+            NodeKind::ExecutionRate
+        } else {
+            NodeKind::Indicator
+        };
+        let mut node = Node::new(kind, level, None);
         node.label = Some(Label::from_parts(&label.parts, label.cell.span));
         node.table = Some(self.table);
         node.row = Some(row.span);
@@ -310,14 +321,8 @@ impl TreeBuilder<'_> {
         n.row = Some(row.span);
         let text_at = |col: Option<usize>| {
             col.map(|c| match cell_at(row, c, shift) {
-                Some(cell) => CellText {
-                    text: cell.text.clone(),
-                    span: cell.span,
-                },
-                None => CellText {
-                    text: String::new(),
-                    span: Span::new(row.span.end, row.span.end),
-                },
+                Some(cell) => CellText::new(cell.text.clone(), cell.span),
+                None => CellText::new(String::new(), Span::new(row.span.end, row.span.end)),
             })
         };
         if node != 0 {
@@ -348,15 +353,15 @@ impl TreeBuilder<'_> {
             };
             n.score
                 .push(stated(Num::new(p.value, precision, cell.span, &cell.text)));
-        } else if matches!(values.full, Value::Number(..)) && node != 0 {
-            let at = match values.score {
-                Value::Missing(Some(cell)) | Value::Placeholder(cell) | Value::Text(cell) => {
-                    cell.span
+            if node != 0 && columns.full_filled && n.full.is_empty() {
+                if let Some(at) = missing_at(values.full, row, false) {
+                    n.missing_full = Some(MissingCell { row: row.span, at });
                 }
-                Value::Missing(None) => Span::new(row.span.end, row.span.end),
-                Value::Number(..) => unreachable!("handled above"),
-            };
-            n.missing_score = Some(MissingCell { row: row.span, at });
+            }
+        } else if matches!(values.full, Value::Number(..)) && node != 0 {
+            if let Some(at) = missing_at(values.score, row, true) {
+                n.missing_score = Some(MissingCell { row: row.span, at });
+            }
         }
         if let Value::Number(p, cell) = values.rate {
             n.rate.push(stated(rate_num(
@@ -366,6 +371,26 @@ impl TreeBuilder<'_> {
                 columns.rate_decimals,
             )));
         }
+    }
+}
+
+/// Whether an indicator is the budget-execution item (预算执行率, 资金执行率, 预算资金执行率),
+/// scored by the standard's formula rather than by the evaluator.
+fn is_execution_item(name: &str) -> bool {
+    let name = compact(name);
+    let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '%' || c == '分');
+    name.ends_with("执行率") && (name.contains("预算") || name.contains("资金") || name == "执行率")
+}
+
+/// Where a value that is not there belongs: its empty cell, or the end of the row when the
+/// cell is gone. `None` when the value is there. A placeholder (`—`) is a missing score, but a
+/// row that says it has no full marks of its own.
+fn missing_at(value: Value<'_>, row: &Row, placeholder_missing: bool) -> Option<Span> {
+    match value {
+        Value::Missing(Some(cell)) | Value::Text(cell) => Some(cell.span),
+        Value::Placeholder(cell) if placeholder_missing => Some(cell.span),
+        Value::Missing(None) => Some(Span::new(row.span.end, row.span.end)),
+        Value::Placeholder(_) | Value::Number(..) => None,
     }
 }
 

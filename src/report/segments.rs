@@ -123,6 +123,20 @@ pub fn header_roles(row: &Row) -> Option<Vec<Role>> {
     Some(row.cells.iter().map(|c| classify(&c.text)).collect())
 }
 
+/// Whether a row that reads like a header is a row of labels in the open table: under a header
+/// with value columns, a row naming only labels (`效益指标（20分）⇥经济效益指标`, an empty
+/// placeholder group) is data, not the header of a new table.
+fn is_label_row(current: &Segment<'_>, roles: &[Role]) -> bool {
+    let open_values = current
+        .header
+        .as_ref()
+        .is_some_and(|h| h.roles.iter().any(|r| r.is_value()));
+    open_values
+        && roles
+            .iter()
+            .all(|r| matches!(r, Role::Label | Role::Other | Role::Serial))
+}
+
 fn same_header(a: &Row, b: &Row) -> bool {
     let texts = |r: &Row| -> Vec<String> {
         r.cells
@@ -157,7 +171,7 @@ pub fn segments(table: &Table) -> Vec<Segment<'_>> {
     };
     let mut rows = table.rows.iter().peekable();
     while let Some(row) = rows.next() {
-        let Some(roles) = header_roles(row) else {
+        let Some(roles) = header_roles(row).filter(|r| !is_label_row(&current, r)) else {
             current.rows.push(row);
             continue;
         };

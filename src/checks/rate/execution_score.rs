@@ -1,12 +1,25 @@
-//! RATE004: the execution-rate score of a self-evaluation form (得分 on the 年度资金总额 row)
-//! against the profile's formula — nationally 分值 × min(执行率, 100%).
+//! RATE004: the execution-rate score of a self-evaluation form against the profile's formula —
+//! nationally 分值 × min(执行率, 100%). The score is on the fund block's 年度资金总额 row, or on a
+//! 预算执行率 row of the indicator table (whose 实际完成值 is the rate when the form has no fund
+//! block).
+//!
+//! The rate is what the form knows of it ([`known_rate`]): the amounts' quotient, narrowed by a
+//! printed rate that agrees with it. The formula's exact result is rounded once, at the score's
+//! printed decimals; a whole-number score means that whole number.
 
-use super::{formula_arithmetic, formula_scores, score_fits};
+use super::{
+    formula_arithmetic, formula_scores, known_rate, score_as_printed, score_fits, should_be,
+    KnownRate,
+};
+use crate::checks::sum::total_in_doubt;
+use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
-use crate::diagnostic::{Constraint, Finding, Implied, Text};
-use crate::number::Interval;
-use crate::report::{columns::Role, RateKind, RowKind};
-use rust_decimal::Decimal;
+use crate::diagnostic::{Constraint, Finding, Implied, Label, Text};
+use crate::document::Span;
+use crate::number::{Num, Precision};
+use crate::report::{
+    columns::Role, AmountTable, NodeKind, Origin, RateKind, RowKind, Scorecard, ScorecardKind,
+};
 
 pub struct ExecutionScore;
 
@@ -18,80 +31,141 @@ impl Check for ExecutionScore {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let policy = cx.profile.rounding;
         for card in &cx.report.scorecards {
-            let Some(table) = card.fund.map(|i| &cx.report.amount_tables[i]) else {
+            if card.kind != ScorecardKind::SelfEvaluation {
                 continue;
-            };
-            let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) else {
-                continue;
-            };
-            let value = |role| table.column(role).and_then(|c| total.values[c].as_ref());
-            let (Some(weight), Some(score)) = (value(Role::FullMarks), value(Role::Score)) else {
-                continue;
-            };
-            let link = table.rates.iter().find(|l| l.kind == RateKind::Execution);
-            let stated_rate = link.and_then(|l| total.values[l.rate].as_ref());
-            let operands = link.and_then(|l| {
-                Some((
-                    total.values[l.numerator].as_ref()?,
-                    total.values[l.denominator].as_ref()?,
-                ))
-            });
-            if operands.is_some_and(|(_, budget)| budget.value.is_zero()) {
-                continue; // undefined rate: RATE007
             }
-            let mut rates: Vec<Interval> = Vec::new();
-            for &m in policy.modes() {
-                if let Some(r) = stated_rate {
-                    rates.push(r.interval(m));
+            let fund = card.fund.map(|i| &cx.report.amount_tables[i]);
+            let fund_rate = fund.and_then(|t| fund_block_rate(t, policy));
+            // The fund block's own 分值 and 得分.
+            if let (Some((weight, score)), Some((rate, printed))) =
+                (fund.and_then(fund_score), &fund_rate)
+            {
+                let item = Text::new("执行率得分", "the execution-rate score");
+                judge(cx, item, weight, score, rate, *printed, out);
+            }
+            // A 预算执行率 row of the indicator table.
+            for (id, node) in card.nodes.iter().enumerate() {
+                if !is_execution_row(card, id) {
+                    continue;
                 }
-                if let Some((spent, budget)) = operands {
-                    if let Some(q) = spent.interval(m).div(&budget.interval(m)) {
-                        rates.push(q.scale(Decimal::ONE_HUNDRED));
-                    }
-                }
-            }
-            if rates.is_empty() {
-                continue;
-            }
-            let expected = formula_scores(&cx.profile.execution_score, weight.value, &rates);
-            if score_fits(score, &expected, policy) {
-                continue;
-            }
-            let rate_text = match (stated_rate, operands) {
-                (Some(r), _) => format!("{}%", r.text.trim_end_matches('%')),
-                (None, Some((spent, budget))) => format!("{} ÷ {}", spent.text, budget.text),
-                (None, None) => String::new(),
-            };
-            let implied = expected[0].1;
-            out.push(
-                Finding::new("RATE004")
-                    .arg_same("stated", score.text.clone())
-                    .arg_same("weight", weight.text.clone())
-                    .arg_same("rate", rate_text.clone())
-                    .arg(
-                        "arithmetic",
-                        formula_arithmetic(weight, &rate_text, &expected),
-                    )
-                    .label(score.span, Text::new("得分", "score"))
-                    .label(weight.span, Text::new("分值", "weight"))
-                    .constraint(Constraint {
-                        subject: Some(score.span),
-                        cells: vec![Implied {
-                            span: score.span,
-                            value: implied,
-                            point: implied.midpoint(),
-                            decimals: score.display_decimals(),
-                        }],
+                let (Some(full), Some(score)) = (
+                    pick(&node.full, Some(Origin::Detail)),
+                    pick(&node.score, Some(Origin::Detail)),
+                ) else {
+                    continue;
+                };
+                let actual = node.actual.as_ref().and_then(|a| {
+                    let q = a.quantity.as_ref().filter(|q| q.is_percent())?;
+                    Some(Num::new(
+                        q.value,
+                        Precision::Decimals(q.decimals),
+                        q.number,
+                        format!("{}%", q.text),
+                    ))
+                });
+                let rate = match &fund_rate {
+                    Some((rate, printed)) => Some((rate.clone(), *printed)),
+                    None => actual.as_ref().and_then(|a| {
+                        Some((known_rate(Some(a), None, false, policy)?, Some(a.span)))
                     }),
-            );
-            if let Some(r) = stated_rate {
-                if let Some(last) = out.last_mut() {
-                    last.labels.push(crate::diagnostic::Label {
-                        span: r.span,
-                        text: Text::new("执行率", "execution rate"),
-                    });
+                };
+                if let Some((rate, printed)) = rate {
+                    let name = node_name(card, id);
+                    let item = Text::new(
+                        format!("“{}”的得分", name.zh),
+                        format!("the score of {}", name.en),
+                    );
+                    judge(cx, item, &full.num, &score.num, &rate, printed, out);
                 }
             }
         }
     }
+}
+
+/// Whether node `id` is the execution-rate item of a form's indicator table (预算执行率,
+/// 资金执行率), as opposed to the fund block's.
+fn is_execution_row(card: &Scorecard, id: usize) -> bool {
+    let node = &card.nodes[id];
+    node.kind == NodeKind::ExecutionRate && node.children.is_empty() && node.table.is_some()
+}
+
+/// The 分值 and 得分 on a fund block's total row.
+fn fund_score(table: &AmountTable) -> Option<(&Num, &Num)> {
+    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+    let value = |role| table.column(role).and_then(|c| total.values[c].as_ref());
+    Some((value(Role::FullMarks)?, value(Role::Score)?))
+}
+
+/// What a fund block's total row knows of the execution rate, and where its printed rate is.
+fn fund_block_rate(
+    table: &AmountTable,
+    policy: crate::profile::RoundingPolicy,
+) -> Option<(KnownRate, Option<Span>)> {
+    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+    let link = table.rates.iter().find(|l| l.kind == RateKind::Execution);
+    let printed = link.and_then(|l| total.values[l.rate].as_ref());
+    let operands = link.and_then(|l| {
+        Some((
+            total.values[l.numerator].as_ref()?,
+            total.values[l.denominator].as_ref()?,
+        ))
+    });
+    let doubt = link.is_some_and(|l| {
+        total_in_doubt(table, l.numerator, policy) || total_in_doubt(table, l.denominator, policy)
+    });
+    Some((
+        known_rate(printed, operands, doubt, policy)?,
+        printed.map(|p| p.span),
+    ))
+}
+
+fn judge(
+    cx: &Context<'_>,
+    item: Text,
+    weight: &Num,
+    score: &Num,
+    rate: &KnownRate,
+    printed_rate: Option<Span>,
+    out: &mut Vec<Finding>,
+) {
+    let policy = cx.profile.rounding;
+    let score = score_as_printed(score, cx.profile);
+    let expected = formula_scores(&cx.profile.execution_score, weight.value, rate.interval);
+    if score_fits(&score, &expected, policy) {
+        return;
+    }
+    let decimals = score.display_decimals();
+    let right = should_be(&cx.profile.execution_score, weight.value, rate, decimals);
+    let implied = expected[0].1;
+    let mut f = Finding::new("RATE004")
+        .arg("item", item)
+        .arg_same("stated", score.text.clone())
+        .arg_same("weight", weight.text.clone())
+        .arg_same("rate", rate.shown.clone())
+        .arg_same("expected", right.clone())
+        .arg(
+            "arithmetic",
+            formula_arithmetic(&cx.profile.execution_score, weight, rate, decimals, policy),
+        )
+        .label(
+            score.span,
+            Text::new(format!("应为 {right}"), format!("should be {right}")),
+        )
+        .label(weight.span, Text::new("分值", "weight"))
+        .constraint(Constraint {
+            subject: Some(score.span),
+            cells: vec![Implied {
+                span: score.span,
+                value: implied,
+                point: implied.midpoint(),
+                decimals,
+            }],
+        });
+    if let Some(span) = printed_rate {
+        f.labels.push(Label {
+            span,
+            text: Text::new("执行率", "execution rate"),
+        });
+    }
+    out.push(f);
 }

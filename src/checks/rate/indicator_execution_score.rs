@@ -3,14 +3,16 @@
 //! several ways, so a mismatch is a warning that shows the arithmetic of every formula the
 //! profile knows; choose the matching profile (`--standard`) to silence it.
 
-use super::{formula_arithmetic, formula_scores, score_fits};
+use super::{
+    formula_arithmetic, formula_scores, known_rate, score_as_printed, score_fits, KnownRate,
+};
+use crate::checks::sum::total_in_doubt;
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::number::{Interval, Num};
+use crate::number::Num;
 use crate::report::{AmountTableKind, NodeKind, Origin, RateKind, RowKind, ScorecardKind};
 use crate::text::compact;
-use rust_decimal::Decimal;
 
 pub struct IndicatorExecutionScore;
 
@@ -20,7 +22,7 @@ impl Check for IndicatorExecutionScore {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some((rate_num, rates)) = report_rate(cx) else {
+        let Some((rate_num, rate)) = report_rate(cx) else {
             return;
         };
         for card in &cx.report.scorecards {
@@ -28,7 +30,7 @@ impl Check for IndicatorExecutionScore {
                 continue;
             }
             for (id, node) in card.nodes.iter().enumerate() {
-                if node.kind != NodeKind::Indicator || !node.children.is_empty() {
+                if node.kind != NodeKind::ExecutionRate || !node.children.is_empty() {
                     continue;
                 }
                 let Some(label) = &node.label else {
@@ -43,26 +45,33 @@ impl Check for IndicatorExecutionScore {
                 ) else {
                     continue;
                 };
-                let expected = formula_scores(&cx.profile.execution_score, full.num.value, &rates);
-                if score_fits(&score.num, &expected, cx.profile.rounding) {
+                let expected =
+                    formula_scores(&cx.profile.execution_score, full.num.value, rate.interval);
+                let score = score_as_printed(&score.num, cx.profile);
+                if score_fits(&score, &expected, cx.profile.rounding) {
                     continue;
                 }
-                let rate_text = format!("{}%", rate_num.text.trim_end_matches('%'));
                 out.push(
                     Finding::new("RATE005")
                         .arg("node", node_name(card, id))
-                        .arg_same("stated", score.num.text.clone())
+                        .arg_same("stated", score.text.clone())
                         .arg_same("weight", full.num.text.clone())
-                        .arg_same("rate", rate_text.clone())
+                        .arg_same("rate", rate.shown.clone())
                         .arg(
                             "arithmetic",
-                            formula_arithmetic(&full.num, &rate_text, &expected),
+                            formula_arithmetic(
+                                &cx.profile.execution_score,
+                                &full.num,
+                                &rate,
+                                score.display_decimals(),
+                                cx.profile.rounding,
+                            ),
                         )
                         .arg(
                             "standard",
                             Text::new(cx.profile.title_zh.clone(), cx.profile.title_en.clone()),
                         )
-                        .label(score.num.span, Text::new("得分", "score"))
+                        .label(score.span, Text::new("得分", "score"))
                         .label(rate_num.span, Text::new("预算执行率", "execution rate")),
                 );
             }
@@ -70,8 +79,9 @@ impl Check for IndicatorExecutionScore {
     }
 }
 
-/// The report's overall execution rate: the total row of its budget execution table.
-fn report_rate<'r>(cx: &Context<'r>) -> Option<(&'r Num, Vec<Interval>)> {
+/// The report's overall execution rate: what the total row of its budget execution table
+/// knows of it, and the cell to point at.
+fn report_rate<'r>(cx: &Context<'r>) -> Option<(&'r Num, KnownRate)> {
     for table in &cx.report.amount_tables {
         if table.kind != AmountTableKind::Table {
             continue;
@@ -85,24 +95,13 @@ fn report_rate<'r>(cx: &Context<'r>) -> Option<(&'r Num, Vec<Interval>)> {
         let Some(rate) = total.values[link.rate].as_ref() else {
             continue;
         };
-        let mut rates: Vec<Interval> = cx
-            .profile
-            .rounding
-            .modes()
-            .iter()
-            .map(|&m| rate.interval(m))
-            .collect();
-        if let (Some(spent), Some(budget)) = (
-            &total.values[link.numerator],
-            &total.values[link.denominator],
-        ) {
-            for &m in cx.profile.rounding.modes() {
-                if let Some(q) = spent.interval(m).div(&budget.interval(m)) {
-                    rates.push(q.scale(Decimal::ONE_HUNDRED));
-                }
-            }
-        }
-        return Some((rate, rates));
+        let operands = total.values[link.numerator]
+            .as_ref()
+            .zip(total.values[link.denominator].as_ref());
+        let policy = cx.profile.rounding;
+        let doubt = total_in_doubt(table, link.numerator, policy)
+            || total_in_doubt(table, link.denominator, policy);
+        return Some((rate, known_rate(Some(rate), operands, doubt, policy)?));
     }
     None
 }

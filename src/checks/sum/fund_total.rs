@@ -1,12 +1,14 @@
 //! SUM004: the 年度资金总额 row of a self-evaluation fund block against its 其中 rows (当年财政拨款,
-//! 上年结转资金, 其他资金), for each amount column. A total row left at zero breaks every column
-//! at once; that is one defect and one finding.
+//! 上年结转资金, 其他资金), for each amount column. A blank amount in a fund block means nothing
+//! came from that source (0): a total of 0 beside a part of 90 is wrong whatever the blanks
+//! hold. A total row left at zero breaks every column at once; that is one defect and one
+//! finding.
 
 use crate::checks::arith::check_sum;
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::number::Num;
-use crate::report::{AmountTableKind, RowKind};
+use crate::report::{AmountTable, AmountTableKind, RowKind};
 
 pub struct FundTotals;
 
@@ -39,13 +41,7 @@ impl Check for FundTotals {
                 let Some(stated) = &total.values[col] else {
                     continue;
                 };
-                if items.iter().any(|r| r.missing.contains(&col)) {
-                    continue;
-                }
-                let parts: Vec<&Num> = items
-                    .iter()
-                    .filter_map(|r| r.values[col].as_ref())
-                    .collect();
+                let parts = fund_parts(table, col);
                 if parts.is_empty() {
                     continue;
                 }
@@ -101,4 +97,14 @@ impl Check for FundTotals {
             out.push(f);
         }
     }
+}
+
+/// The values of a fund block's 其中 rows in one column; a blank is 0 and adds nothing.
+pub fn fund_parts(table: &AmountTable, col: usize) -> Vec<&Num> {
+    table
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Item)
+        .filter_map(|r| r.values[col].as_ref())
+        .collect()
 }

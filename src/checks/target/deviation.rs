@@ -4,8 +4,7 @@
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::report::Origin;
-use crate::text::is_placeholder;
+use crate::report::{NodeKind, Origin};
 
 pub struct MissingDeviation;
 
@@ -17,10 +16,14 @@ impl Check for MissingDeviation {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for card in &cx.report.scorecards {
             for (id, node) in card.nodes.iter().enumerate() {
+                // The execution item's score follows from its rate: RATE004 judges it.
+                if node.kind == NodeKind::ExecutionRate {
+                    continue;
+                }
                 let Some(deviation) = &node.deviation else {
                     continue;
                 };
-                if !(deviation.text.trim().is_empty() || is_placeholder(&deviation.text)) {
+                if !deviation.blank {
                     continue;
                 }
                 let (Some(full), Some(score)) = (

@@ -7,7 +7,7 @@ use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::report::prose::scan::Bound;
-use crate::report::Origin;
+use crate::report::{NodeKind, Origin};
 
 pub struct MetVsPoints;
 
@@ -19,6 +19,10 @@ impl Check for MetVsPoints {
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for card in &cx.report.scorecards {
             for (id, node) in card.nodes.iter().enumerate() {
+                // The execution item's score follows from its rate: RATE004 judges it.
+                if node.kind == NodeKind::ExecutionRate {
+                    continue;
+                }
                 let (Some(target_cell), Some(actual_cell)) = (&node.target, &node.actual) else {
                     continue;
                 };

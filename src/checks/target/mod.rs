@@ -4,12 +4,12 @@ pub mod deviation;
 pub mod goal_vs_table;
 pub mod met_vs_points;
 
-use crate::report::prose::scan::{cell_quantity, Bound, Quantity};
+use crate::report::prose::scan::{Bound, Quantity};
 use crate::report::{CellText, Node};
 
-/// A target or an actual value read from a cell.
+/// The figure of a target or actual cell.
 pub fn quantity_of(cell: &CellText) -> Option<Quantity> {
-    cell_quantity(&cell.text, cell.span.start)
+    cell.quantity.clone()
 }
 
 /// Whether two statements of a target set the same one: the same value, and bounds that do

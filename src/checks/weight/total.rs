@@ -19,9 +19,9 @@ impl Check for FullMarksTotal {
         let expected_value = cx.profile.full_marks_total;
         for card in &cx.report.scorecards {
             let root = card.root();
-            // A lone first-level group without a 合计 row may be one of several partial
-            // tables; only a whole tree is held to the total.
-            if root.full.is_empty() && root.children.len() < 2 {
+            // Without a 合计/总分 row the table may stop short (an excerpt, a form cut off
+            // before its last groups): only a table that closes with its total is held to it.
+            if root.full.is_empty() && root.score.is_empty() {
                 continue;
             }
             let Rep::Known(parts) = children_rep(card, 0, Measure::Full, None, None) else {

@@ -347,7 +347,11 @@ pub fn score_figures(cx: &Context<'_>, claim: &Claim) -> Vec<Figure> {
     if !stated.is_empty() {
         return stated.into_iter().map(stated_figure).collect();
     }
-    // Nothing stated for it: the sum of what is stated below it.
+    // Nothing stated for it: the sum of what is stated below it, when nothing below it is
+    // missing (an excerpt that stops before its last groups is not summed as if whole).
+    if !whole_below(cx, card, node) {
+        return Vec::new();
+    }
     if let Rep::Known(parts) = rep(card, node, measure, None, None) {
         let sum: Decimal = parts.iter().map(|p| p.num.value).sum();
         let decimals = parts
@@ -383,6 +387,21 @@ pub fn score_figures(cx: &Context<'_>, claim: &Claim) -> Vec<Figure> {
         }];
     }
     Vec::new()
+}
+
+/// Whether the indicators below `node` are all there: their full marks add up to the node's
+/// own (for the root without one, to the standard's total).
+fn whole_below(cx: &Context<'_>, card: &Scorecard, node: NodeId) -> bool {
+    let Rep::Known(parts) = super::tree::children_rep(card, node, Measure::Full, None, None) else {
+        return false;
+    };
+    let sum: Decimal = parts.iter().map(|p| p.num.value).sum();
+    let expected = match super::tree::pick(&card.nodes[node].full, None) {
+        Some(full) => full.num.value,
+        None if node == 0 => cx.profile.full_marks_total,
+        None => return false,
+    };
+    sum == expected
 }
 
 /// A finding that two places state different values of one quantity; both are labelled, and

@@ -9,7 +9,6 @@ use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
 use crate::number::{Num, Precision};
 use crate::report::prose::claims::{Claim, ClaimRole, Region};
-use crate::report::prose::scan::cell_quantity;
 
 pub struct SameWords;
 
@@ -100,7 +99,7 @@ fn counts_against_indicators(cx: &Context<'_>, out: &mut Vec<Finding>) {
             .filter(|n| n.children.is_empty())
             .filter_map(|node| {
                 let (label, actual) = (node.label.as_ref()?, node.actual.as_ref()?);
-                let value = cell_quantity(&actual.text, actual.span.start)?;
+                let value = actual.quantity.clone()?;
                 if value.unit != q.unit {
                     return None;
                 }

@@ -15,9 +15,17 @@ static TOTAL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// A bare 得分 is the total only when the grade follows it: `得分80.10分，评价等次为良`.
+static GRADED_TOTAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[^标类])得分\s*(?:为|是|：|:)?\s*(?:\*\*)?\s*([0-9]+(?:\.[0-9]+)?)\s*(?:\*\*)?\s*分\s*[，,、]\s*(?:综合|最终)?(?:评价|绩效|自评)?(?:等次|等级)",
+    )
+    .expect("valid regex")
+});
+
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:评价等级|绩效等级|评定等级|等级评定|评价结果|综合评级|评级|等级)\s*(?:为|是|评定为|确定为|：|:)+\s*(?:\*\*)?\s*[“”「『]?\s*(优秀|良好|中等|一般|不合格|合格|较差|不及格|及格|优|良|中|差)",
+        r"(?:评价等级|绩效等级|评定等级|等级评定|评价等次|自评等次|绩效等次|评价结果|综合评级|评级|等级|等次)\s*(?:为|是|评定为|确定为|：|:)+\s*(?:\*\*)?\s*[“”「『]?\s*(优秀|良好|中等|一般|不合格|合格|较差|不及格|及格|优|良|中|差)",
     )
     .expect("valid regex")
 });
@@ -35,11 +43,22 @@ pub struct ProseGrade {
     pub span: crate::document::Span,
 }
 
+/// The figures of total-score statements in `text`, in order.
+fn total_figures(text: &str) -> Vec<regex::Match<'_>> {
+    let mut out: Vec<regex::Match<'_>> = TOTAL
+        .captures_iter(text)
+        .chain(GRADED_TOTAL.captures_iter(text))
+        .filter_map(|c| c.get(1))
+        .collect();
+    out.sort_by_key(|m| m.start());
+    out.dedup_by_key(|m| m.start());
+    out
+}
+
 pub fn totals(paragraph: &Paragraph) -> Vec<ProseTotal> {
-    TOTAL
-        .captures_iter(&paragraph.text)
-        .filter_map(|c| {
-            let m = c.get(1)?;
+    total_figures(&paragraph.text)
+        .into_iter()
+        .filter_map(|m| {
             let printed = parse_number(m.as_str())?;
             Some(ProseTotal {
                 num: Num::new(
@@ -55,9 +74,8 @@ pub fn totals(paragraph: &Paragraph) -> Vec<ProseTotal> {
 
 /// Spans of the figures of total-score statements in `text` (which begins at `base`).
 pub fn total_spans(text: &str, base: usize) -> Vec<crate::document::Span> {
-    TOTAL
-        .captures_iter(text)
-        .filter_map(|c| c.get(1))
+    total_figures(text)
+        .into_iter()
         .map(|m| crate::document::Span::new(base + m.start(), base + m.end()))
         .collect()
 }
@@ -111,6 +129,16 @@ mod tests {
 
         let g = grades(&para("该项目财政支出绩效评价等级为：**良好**。"));
         assert_eq!(g[0].text, "良好");
+    }
+
+    #[test]
+    fn a_bare_score_followed_by_its_grade_is_the_total() {
+        let p = para("经自评，该项目得分80.10分，评价等次为良。");
+        assert_eq!(totals(&p)[0].num.value, dec!(80.10));
+        assert_eq!(grades(&p)[0].text, "良");
+        // A group's score is not the total, grade or no grade.
+        assert!(totals(&para("产出指标得分 45 分，等级为优")).is_empty());
+        assert!(totals(&para("项目决策得分 9 分，项目管理得分 18 分")).is_empty());
     }
 
     #[test]
