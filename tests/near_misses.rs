@@ -172,3 +172,69 @@ fn a_missing_conclusion_is_one_finding() {
         .replace("项目综合评分为 91.50 分，评价等级为优", "项目管理规范");
     assert_eq!(codes(&text), ["STRUCT005"]);
 }
+
+/// A total and its parts across sentences and separators: 其中 opening the next sentence, parts
+/// split by ；, lists after 分别为, totals stated last, and sources of funds without 其中.
+#[test]
+fn lists_across_sentences_and_separators() {
+    let across = |last: &str| {
+        format!("本年度共完成支出 59.97 万元。其中：30 万元用于培训；{last} 万元用于宣传。")
+    };
+    silent(&report(&across("29.97"), WORK, "项目按计划实施。"));
+    fires(
+        "SUM005",
+        &report(&across("29.99"), WORK, "项目按计划实施。"),
+    );
+
+    let listed =
+        |last: &str| format!("全年共服务 300 人次，分别为老人 180 人次、儿童 {last} 人次。");
+    silent(&report("项目预算 30 万元。", WORK, &listed("120")));
+    fires(
+        "SUM005",
+        &report("项目预算 30 万元。", WORK, &listed("130")),
+    );
+
+    let last = |total: &str| format!("场地费 12 万元、培训费 8 万元，合计 {total} 万元。");
+    silent(&report(&last("20"), WORK, "项目按计划实施。"));
+    fires("SUM005", &report(&last("18"), WORK, "项目按计划实施。"));
+
+    let sources =
+        |own: &str| format!("项目实际共计投入 500 万元，政府拨款 200 万元，自筹 {own} 万元。");
+    silent(&report(&sources("300"), WORK, "项目按计划实施。"));
+    fires("SUM005", &report(&sources("320"), WORK, "项目按计划实施。"));
+}
+
+/// Figures that precede a total without being enumerated (a plan, then what was done) are not
+/// its parts; nor are a 包括 list's items the spending its cue names, nor the kinds of spending
+/// a department lists the department's total.
+#[test]
+fn figures_that_are_not_parts_or_not_the_total() {
+    let basic = format!(
+        "项目计划投入 50 万元，实际投入 48 万元，累计完成投资 48 万元。\
+         项目支出包括办公设备购置 36.3 万元、宣传材料印制 12.5 万元等。\
+         其中人员经费支出 40 万元。\n\n{TABLE}"
+    );
+    silent(&report(&basic, WORK, "项目按计划实施。"));
+}
+
+/// Parts in units that do not convert, or two figures in one clause (a table row flattened
+/// into text), cannot be added up: nothing is said.
+#[test]
+fn parts_that_cannot_be_added() {
+    let mixed = "辖区存栏畜禽 192 只，其中生猪 180 头、家禽 12 只。";
+    silent(&report("项目预算 30 万元。", WORK, mixed));
+    let row = "存栏 192 只 192 只，其中：生猪 180 只 180 只";
+    silent(&report("项目预算 30 万元。", WORK, row));
+}
+
+/// A list that changes its separator can be read two ways; when the first fits and the second
+/// does not, that is a warning naming both, not an error.
+#[test]
+fn a_list_read_two_ways() {
+    let text = |sep: &str| {
+        format!("全年开展活动 50 余次，其中走访 17 次、宣讲 12 次、咨询 24 次{sep}培训 12 次。")
+    };
+    let found = codes(&report("项目预算 30 万元。", WORK, &text("，")));
+    assert_eq!(found, ["SUM008"]);
+    fires("SUM005", &report("项目预算 30 万元。", WORK, &text("、")));
+}

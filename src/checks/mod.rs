@@ -45,6 +45,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &sum::fund_total::FundTotals,
     &sum::prose_parts_exceed::PartsExceedTotal,
     &sum::prose_parts_short::PartsShortOfTotal,
+    &sum::prose_parts_readings::PartsTwoReadings,
     &weight::declared::DeclaredWeights,
     &weight::summary_detail::SummaryFullMarks,
     &weight::total::FullMarksTotal,

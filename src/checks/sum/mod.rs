@@ -3,6 +3,7 @@
 pub mod fund_total;
 mod prose_parts;
 pub mod prose_parts_exceed;
+pub mod prose_parts_readings;
 pub mod prose_parts_short;
 pub mod summary_detail;
 pub mod table_total;

@@ -100,6 +100,9 @@ pub fn quantity_name(role: &ClaimRole) -> Text {
         ClaimRole::Budget(BudgetKind::Adjusted) => Text::new("调整后预算", "the adjusted budget"),
         ClaimRole::Budget(_) => Text::new("预算金额", "the budget"),
         ClaimRole::Spent => Text::new("实际支出", "the spending"),
+        ClaimRole::SpentOn(kind) => {
+            Text::new(format!("{kind}支出"), format!("the spending on {kind}"))
+        }
         ClaimRole::ExecutionRate => Text::new("预算执行率", "the execution rate"),
         ClaimRole::GroupFull(g) => {
             Text::new(format!("{g}的满分"), format!("the full marks of {g}"))

@@ -21,6 +21,7 @@ impl Check for ProseVsTable {
             let link = Text::new(claim.context.clone(), claim.context.clone());
             match &claim.role {
                 ClaimRole::Other
+                | ClaimRole::SpentOn(_)
                 | ClaimRole::Budget(crate::report::prose::claims::BudgetKind::ProjectTotal) => {}
                 ClaimRole::Budget(_) | ClaimRole::Spent | ClaimRole::ExecutionRate => {
                     let Some((total, rows)) = table_figures(cx, claim) else {

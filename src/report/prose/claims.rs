@@ -28,6 +28,8 @@ pub enum ClaimRole {
     TotalScore,
     Budget(BudgetKind),
     Spent,
+    /// Spending of one kind (`人员经费支出`, a department's `项目支出`): not the total.
+    SpentOn(String),
     ExecutionRate,
     /// A first-level group's full marks, score or score rate (`项目决策类指标满分为 10 分`).
     GroupFull(String),
@@ -73,16 +75,33 @@ pub struct Claim {
     pub scope: Option<usize>,
 }
 
+/// How a list of parts is tied to its total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// After a marker word: 其中, 包括, 分别为…
+    Marked,
+    /// Enumerated before a total that comes last: `a、b、c，合计 X`.
+    TotalLast,
+    /// Sources of funds after a total, without a marker: `共计 X，政府拨款 a，自筹 b`.
+    Sources,
+}
+
 /// A total stated with its parts: `共提供服务等50余次，其中业务需求沟通17次、技术咨询12次…`.
 /// Indices are into the report's claims.
 #[derive(Debug, Clone)]
 pub struct Breakdown {
     pub total: usize,
     pub parts: Vec<usize>,
-    /// The list of parts ends with 等: it does not claim to be complete.
+    /// The list does not claim to be complete: it ends with 等, or says 主要 / 部分.
     pub open: bool,
-    /// Where 其中 is written.
+    /// Where the list is tied to its total: the marker (其中), or the total's cue (合计).
     pub marker: Span,
+    /// Where the list ends (a byte offset in the source).
+    pub end: usize,
+    pub kind: ListKind,
+    /// The number of parts before the list changes its separator (`17、12、24，12`: 3): the
+    /// list can also be read as ending there.
+    pub first_run: Option<usize>,
 }
 
 /// A date stated in prose, with the words before it in its clause.
@@ -245,54 +264,16 @@ pub fn analyse(
             }
         }
     }
-    let breakdowns = breakdowns(text, base, &claims);
-    (claims, dates, breakdowns)
-}
-
-/// Totals with their 其中 parts: in one sentence, the last count or amount before 其中, and
-/// the figures of the same unit after it.
-fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
-    let mut out = Vec::new();
-    for (at, _) in text.match_indices("其中") {
-        let (ss, se) = (sentence_start(text, at), sentence_end(text, at));
-        let in_sentence = |c: &Claim| {
-            let pos = c.quantity.number.start - base;
-            pos >= ss && pos < se
-        };
-        let summable = |c: &Claim| {
-            let u = c.quantity.unit.as_str();
-            !u.is_empty() && !matches!(u, "%" | "分" | "个百分点")
-        };
-        let Some(total) = claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| in_sentence(c) && summable(c) && c.quantity.number.start - base < at)
-            .map(|(i, _)| i)
-            .next_back()
-        else {
-            continue;
-        };
-        let unit = &claims[total].quantity.unit;
-        let parts: Vec<usize> = claims
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| {
-                in_sentence(c) && c.quantity.number.start - base > at && &c.quantity.unit == unit
-            })
-            .map(|(i, _)| i)
-            .collect();
-        let Some(&last) = parts.last() else {
-            continue;
-        };
-        let after_last = &text[claims[last].quantity.span.end - base..se];
-        out.push(Breakdown {
-            total,
-            parts,
-            open: compact(after_last).starts_with('等'),
-            marker: Span::new(base + at, base + at + "其中".len()),
-        });
+    let breakdowns = super::lists::breakdowns(text, base, &claims);
+    // An item of a list is a part, never the total it is listed under.
+    for b in &breakdowns {
+        for &p in &b.parts {
+            if matches!(claims[p].role, ClaimRole::Spent | ClaimRole::Budget(_)) {
+                claims[p].role = ClaimRole::Other;
+            }
+        }
     }
-    out
+    (claims, dates, breakdowns)
 }
 
 /// Words that put a figure in another year than the one evaluated.
@@ -324,7 +305,17 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
         let Some(((end, len), kind)) = spent.chain(budget).max_by_key(|(key, _)| *key) else {
             return ClaimRole::Other;
         };
-        if !names_the_project(&left[..end - len]) {
+        // `项目支出包括办公设备购置 36.3 万元`: an item of a list, not what the cue names.
+        if LIST_MARKERS.iter().any(|m| left[end..].contains(m)) {
+            return ClaimRole::Other;
+        }
+        let before = &left[..end - len];
+        if kind.is_none() && &left[end - len..end] == "支出" {
+            if let Some(category) = spending_category(before) {
+                return ClaimRole::SpentOn(category.to_string());
+            }
+        }
+        if !names_the_project(before) {
             return ClaimRole::Other;
         }
         return match kind {
@@ -344,6 +335,40 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
         }
     }
     ClaimRole::Other
+}
+
+/// Words that open a list of items: a figure after one is an item, not the whole.
+const LIST_MARKERS: &[&str] = &["包括", "其中", "包含", "分别为", "分别是", "主要有", "用于"];
+
+/// Kinds of spending in a departmental budget: 人员经费支出 is not the total spending.
+const SPENDING_CATEGORIES: &[&str] = &[
+    "人员经费",
+    "公用经费",
+    "基本",
+    "经常性",
+    "资本性",
+    "工资福利",
+    "商品和服务",
+    "对个人和家庭的补助",
+    "项目",
+];
+
+/// Words of time that may stand before a bare category (`2023年项目支出`).
+const TIME_WORDS: &[&str] = &["全年", "年度", "当年", "本年", "年", "度"];
+
+/// The category a 支出 is qualified by: `人员经费支出`, or a bare `项目支出` (a department's
+/// spending on projects). `该项目支出` and `信息化项目支出` are a project's own spending.
+fn spending_category(before: &str) -> Option<&'static str> {
+    let category = SPENDING_CATEGORIES.iter().find(|c| before.ends_with(*c))?;
+    if *category != "项目" {
+        return Some(category);
+    }
+    let mut rest = before[..before.len() - category.len()]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    while let Some(r) = TIME_WORDS.iter().find_map(|w| rest.strip_suffix(w)) {
+        rest = r.trim_end_matches(|c: char| c.is_ascii_digit());
+    }
+    rest.is_empty().then_some(category)
 }
 
 /// Words that may stand between the subject and a money cue without narrowing it.
@@ -507,6 +532,26 @@ mod tests {
         assert_eq!(
             roles("截至2021年底实际使用资金 25.005 万元")[0].0,
             ClaimRole::Spent
+        );
+    }
+
+    #[test]
+    fn qualified_spending_and_listed_items_are_not_the_spending() {
+        let r = roles(
+            "全年支出 120 万元，其中人员经费支出 60 万元，公用经费支出 20 万元，项目支出 40 万元。",
+        );
+        assert_eq!(r[0].0, ClaimRole::Spent);
+        assert_eq!(r[1].0, ClaimRole::SpentOn("人员经费".into()));
+        assert_eq!(r[2].0, ClaimRole::SpentOn("公用经费".into()));
+        assert_eq!(r[3].0, ClaimRole::SpentOn("项目".into()));
+        assert_eq!(
+            roles("项目支出包括办公设备购置 36.3 万元、宣传材料印制 12.5 万元。")[0].0,
+            ClaimRole::Other
+        );
+        assert_eq!(roles("该项目支出 50 万元。")[0].0, ClaimRole::Spent);
+        assert_eq!(
+            roles("2023年项目支出 50 万元。")[0].0,
+            ClaimRole::SpentOn("项目".into())
         );
     }
 

@@ -3,5 +3,6 @@
 
 pub mod claims;
 pub mod date;
+pub mod lists;
 pub mod scan;
 pub mod statements;
