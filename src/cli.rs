@@ -193,6 +193,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
                 trouble = true;
                 summary_rows.push(summary::SummaryRow {
                     path: path.clone(),
+                    kind: None,
                     total: String::new(),
                     grade: String::new(),
                     tally: Tally::default(),
@@ -215,6 +216,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         let (total, grade) = summary::headline(&checked.report);
         summary_rows.push(summary::SummaryRow {
             path: path.clone(),
+            kind: Some(checked.report.facts.kind),
             total,
             grade,
             tally: file_tally,

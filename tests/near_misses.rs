@@ -238,3 +238,37 @@ fn a_list_read_two_ways() {
     assert_eq!(found, ["SUM008"]);
     fires("SUM005", &report("项目预算 30 万元。", WORK, &text("、")));
 }
+
+/// Whole-document findings need the whole document: an excerpt that stops before its
+/// conclusion, or mid-sentence, lacks nothing; the same report complete without its result
+/// does.
+#[test]
+fn excerpts_lack_nothing() {
+    let whole = report("项目预算 30 万元。", WORK, "项目按计划实施。")
+        .replace("项目综合评分为 91.50 分，评价等级为优", "项目管理规范");
+    assert_eq!(codes(&whole), ["STRUCT005"]);
+    let cut = whole.split("三、综合评价情况").next().unwrap().to_string();
+    silent(&cut);
+    let mid_sentence = format!(
+        "{whole}\n另外，评价组在现场核查中发现部分站点的台账记录与系统数据存在差异，经核实"
+    );
+    silent(&mid_sentence);
+    // Without its middle sections, the report is still judged by the outline.
+    let gap = whole.replace("四、绩效评价指标分析\n\n项目按计划实施。\n\n", "");
+    assert!(codes(&gap).contains(&"STRUCT004".to_string()), "{gap}");
+}
+
+/// A page of forms under a title that ends in 报告, with the site's breadcrumb and publication
+/// data above it, is forms: not held to a report's outline, total or grade.
+#[test]
+fn forms_under_a_report_title() {
+    let page = "首页 > 政务公开 > 绩效信息\n\n发布时间：2024-04-12 浏览次数：318\n\n\
+                某局2023年度项目支出绩效情况年度报告\n\n\
+                项目名称\t\t社区助餐\n\
+                项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+                \t年度资金总额\t10.00\t10.00\t10.00\t10\t100.00%\t10\n\
+                一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\
+                产出指标\t数量指标\t助餐人次\t≥1000人次\t1200人次\t90\t90\t\n\
+                总分\t\t\t\t\t100\t100\t\n";
+    silent(page);
+}

@@ -110,7 +110,25 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
         );
     }
     let f = &report.facts;
-    let _ = writeln!(out, "\n== facts\n       kind {:?}", f.kind);
+    let (kind_zh, kind_en) = f.kind.name();
+    let _ = writeln!(out, "\n== facts\n       kind {kind_en} ({kind_zh})");
+    match f.fragment {
+        Some(crate::report::facts::Fragment::EndsMidSentence(span)) => {
+            let _ = writeln!(
+                out,
+                "{:>5}  an excerpt: the text stops mid-sentence",
+                line(span)
+            );
+        }
+        Some(crate::report::facts::Fragment::EndsMidTable(span)) => {
+            let _ = writeln!(
+                out,
+                "{:>5}  an excerpt: it ends inside a score table without its total row",
+                line(span)
+            );
+        }
+        None => {}
+    }
     if let Some((y, span)) = f.fiscal_year {
         let _ = writeln!(out, "{:>5}  fiscal year {y}", line(span));
     }

@@ -3,6 +3,7 @@
 
 use super::Tally;
 use crate::diagnostic::Lang;
+use crate::report::facts::DocumentKind;
 use crate::report::Report;
 
 /// The total and grade a report states, for the summary table.
@@ -19,6 +20,8 @@ pub fn headline(report: &Report) -> (String, String) {
 
 pub struct SummaryRow {
     pub path: String,
+    /// What the document is; `None` when it could not be read.
+    pub kind: Option<DocumentKind>,
     pub total: String,
     pub grade: String,
     pub tally: Tally,
@@ -26,10 +29,22 @@ pub struct SummaryRow {
 }
 
 pub fn render(rows: &[SummaryRow], lang: Lang) -> String {
-    let (h_path, h_total, h_grade, h_err, h_warn) = match lang {
-        Lang::Zh => ("文件", "总分", "等级", "错误", "警告"),
-        Lang::En => ("file", "total", "grade", "errors", "warnings"),
+    let (h_path, h_kind, h_total, h_grade, h_err, h_warn) = match lang {
+        Lang::Zh => ("文件", "类型", "总分", "等级", "错误", "警告"),
+        Lang::En => ("file", "kind", "total", "grade", "errors", "warnings"),
     };
+    let kind_name = |k: &Option<DocumentKind>| {
+        k.map_or("", |k| match lang {
+            Lang::Zh => k.name().0,
+            Lang::En => k.name().1,
+        })
+    };
+    let kind_width = rows
+        .iter()
+        .map(|r| display_width(kind_name(&r.kind)))
+        .chain(std::iter::once(display_width(h_kind)))
+        .max()
+        .unwrap_or(4);
     let width = rows
         .iter()
         .map(|r| display_width(&r.path))
@@ -38,8 +53,9 @@ pub fn render(rows: &[SummaryRow], lang: Lang) -> String {
         .unwrap_or(4);
     let mut out = String::new();
     out.push_str(&format!(
-        "{}  {:>8}  {:>4}  {:>6}  {:>8}\n",
+        "{}  {}  {:>8}  {:>4}  {:>6}  {:>8}\n",
         pad(h_path, width),
+        pad(h_kind, kind_width),
         h_total,
         h_grade,
         h_err,
@@ -49,8 +65,9 @@ pub fn render(rows: &[SummaryRow], lang: Lang) -> String {
         match &r.failed {
             Some(reason) => out.push_str(&format!("{}  {reason}\n", pad(&r.path, width))),
             None => out.push_str(&format!(
-                "{}  {:>8}  {:>4}  {:>6}  {:>8}\n",
+                "{}  {}  {:>8}  {:>4}  {:>6}  {:>8}\n",
                 pad(&r.path, width),
+                pad(kind_name(&r.kind), kind_width),
                 r.total,
                 r.grade,
                 r.tally.errors,

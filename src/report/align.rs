@@ -45,8 +45,9 @@ pub fn value_of(role: Role, cell: Option<&Cell>) -> Value<'_> {
 /// percentage, an amount is not a score.
 fn fits(role: Role, p: &Printed) -> bool {
     match role {
-        // A weight column may print its weights as percentages of the total (`10%`).
-        Role::FullMarks => matches!(p.unit, None | Some(Unit::Points)),
+        // A 分值 is points; a 权重 column may print its weights as shares of the total (`10%`).
+        Role::FullMarks => !p.percent && matches!(p.unit, None | Some(Unit::Points)),
+        Role::Weight => matches!(p.unit, None | Some(Unit::Points)),
         Role::Score => !p.percent && matches!(p.unit, None | Some(Unit::Points)),
         Role::ScoreRate | Role::ExecutionRate | Role::Rate => p.unit.is_none(),
         Role::InitialBudget | Role::Budget | Role::Spent | Role::Amount => {

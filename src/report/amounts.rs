@@ -130,7 +130,7 @@ pub fn read_amount_table(
                     rate_num(&p, cell, percent[k], decimals[k])
                 } else {
                     let precision = match role {
-                        Role::FullMarks => Precision::Exact,
+                        Role::FullMarks | Role::Weight => Precision::Exact,
                         Role::Count if decimals[k] == 0 => Precision::Exact,
                         // A table of whole-number allocations (20, 30, 50 万元) sets them
                         // exactly; spending printed whole may still be rounded.

@@ -13,7 +13,10 @@ pub enum Role {
     /// A label column that is not a numbered level: 指标, 子项目名称, 项目资金
     Label,
     Serial,
+    /// 满分值, 分值, 分数: an indicator's full marks in points.
     FullMarks,
+    /// 权重: full marks that may be printed as a share of the total (`10%`).
+    Weight,
     Score,
     ScoreRate,
     Target,
@@ -36,6 +39,7 @@ impl Role {
         matches!(
             self,
             Role::FullMarks
+                | Role::Weight
                 | Role::Score
                 | Role::ScoreRate
                 | Role::InitialBudget
@@ -46,6 +50,11 @@ impl Role {
                 | Role::Amount
                 | Role::Count
         )
+    }
+
+    /// Columns of full marks, in points or as weights.
+    pub fn is_full_marks(self) -> bool {
+        matches!(self, Role::FullMarks | Role::Weight)
     }
 
     pub fn is_rate(self) -> bool {
@@ -110,7 +119,10 @@ pub fn classify(header: &str) -> Role {
     if any(&h, &["得分", "评分", "评价分值", "评价分", "实际分"]) {
         return Role::Score;
     }
-    if any(&h, &["满分", "分值", "标准分", "权重", "分数", "指标分"]) {
+    if h.contains("权重") {
+        return Role::Weight;
+    }
+    if any(&h, &["满分", "分值", "标准分", "分数", "指标分"]) {
         return Role::FullMarks;
     }
     if let Some(level) = level_of(&h) {

@@ -34,17 +34,43 @@ pub struct Activity {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum DocumentKind {
-    /// A 绩效评价报告 (third-party or departmental).
+    /// A project's 绩效评价报告 (third-party, or the department's own).
     EvaluationReport,
-    /// One or more 绩效自评表 and nothing of a report around them.
+    /// A 部门整体 (whole-department) evaluation or self-evaluation report.
+    DepartmentReport,
+    /// One or more 绩效自评表, with at most a page title or a short text around them.
     SelfEvaluationForms,
     #[default]
     Unknown,
 }
 
+impl DocumentKind {
+    /// The kind as users call it.
+    pub fn name(self) -> (&'static str, &'static str) {
+        match self {
+            DocumentKind::EvaluationReport => ("评价报告", "report"),
+            DocumentKind::DepartmentReport => ("部门整体报告", "department report"),
+            DocumentKind::SelfEvaluationForms => ("自评表", "forms"),
+            DocumentKind::Unknown => ("未识别", "unknown"),
+        }
+    }
+}
+
+/// Why a document is taken to be a part of one rather than the whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fragment {
+    /// Its last paragraph stops mid-sentence.
+    EndsMidSentence(Span),
+    /// It ends inside a score table that has no 合计/总分 row.
+    EndsMidTable(Span),
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub kind: DocumentKind,
+    /// Set when the document is an excerpt: findings about what the whole report lacks do not
+    /// apply to it.
+    pub fragment: Option<Fragment>,
     pub fiscal_year: Option<(i32, Span)>,
     pub evaluation_start: Option<Dated>,
     pub report_date: Option<Dated>,

@@ -169,6 +169,7 @@ pub fn recognise(doc: &Document) -> Report {
     report.facts.activities.extend(table_activities);
     report.structure = structure::build(doc);
     report.facts.kind = document_kind(&report);
+    report.facts.fragment = fragment(doc, &report);
     report.claims = sink.claims;
     report.breakdowns = sink.breakdowns;
     report.dates = sink.dates;
@@ -203,8 +204,11 @@ fn unfilled(card: &mut Scorecard) -> Option<Skipped> {
     })
 }
 
-/// Whether the document is an evaluation report, a file of self-evaluation forms, or neither.
+/// What the document is: a project's evaluation report, a 部门整体 report, a file of
+/// self-evaluation forms, or none of these. Forms with a page title around them (a web page
+/// titled `…年度报告`) are forms: a report has an outline of its own.
 fn document_kind(report: &Report) -> facts::DocumentKind {
+    use facts::DocumentKind;
     let title = report
         .structure
         .title
@@ -215,24 +219,62 @@ fn document_kind(report: &Report) -> facts::DocumentKind {
         .scorecards
         .iter()
         .any(|c| c.kind == ScorecardKind::SelfEvaluation);
-    if title.contains("评价报告") || (title.ends_with("报告") && !title.contains("自评")) {
-        facts::DocumentKind::EvaluationReport
-    } else if forms {
-        facts::DocumentKind::SelfEvaluationForms
-    } else if report
+    let evaluation = report
+        .scorecards
+        .iter()
+        .any(|c| c.kind == ScorecardKind::Evaluation && c.nodes.len() > 1);
+    let numbered_sections = report
         .structure
         .top_level()
         .filter(|i| i.number.is_some())
-        .count()
-        >= 3
+        .count();
+    let outline = numbered_sections >= 3
         && report
             .structure
             .top_level()
-            .any(|i| compact(&i.title).contains("评价"))
-    {
-        facts::DocumentKind::EvaluationReport
+            .any(|i| compact(&i.title).contains("评价"));
+    if title.contains("部门整体") {
+        return DocumentKind::DepartmentReport;
+    }
+    if forms && !evaluation && numbered_sections < 3 {
+        return DocumentKind::SelfEvaluationForms;
+    }
+    if title.contains("评价报告") || title.ends_with("报告") || outline {
+        DocumentKind::EvaluationReport
+    } else if forms {
+        DocumentKind::SelfEvaluationForms
     } else {
-        facts::DocumentKind::Unknown
+        DocumentKind::Unknown
+    }
+}
+
+/// Whether the document is an excerpt: its last paragraph stops mid-sentence, or it ends
+/// inside a score table that never reaches its 合计/总分 row.
+fn fragment(doc: &Document, report: &Report) -> Option<facts::Fragment> {
+    let last = doc.blocks.iter().rev().find(|b| match b {
+        Block::Paragraph(p) => !p.text.trim().is_empty(),
+        _ => true,
+    })?;
+    match last {
+        Block::Paragraph(p) => {
+            let text = p.text.trim_end();
+            let stops = text.ends_with([
+                '。', '！', '？', '!', '?', '…', '”', '"', '）', ')', '」', '》', '；', ';',
+            ]);
+            // A signature, a date or a caption is short and ends without a full stop.
+            (!stops && text.chars().count() >= 30 && p.number.is_none())
+                .then_some(facts::Fragment::EndsMidSentence(p.span))
+        }
+        Block::Table(t) => {
+            let cut = report.scorecards.iter().any(|c| {
+                c.span.end >= t.span.end
+                    && c.nodes.len() > 1
+                    && c.root().full.is_empty()
+                    && c.root().score.is_empty()
+            });
+            cut.then_some(facts::Fragment::EndsMidTable(t.span))
+        }
+        Block::Heading(_) => None,
     }
 }
 
@@ -485,16 +527,17 @@ fn add_execution_node(card: &mut Scorecard, fund: &AmountTable) {
     let Some(total) = fund.rows.iter().find(|r| r.kind == RowKind::Total) else {
         return;
     };
-    let value = |role| {
-        fund.column(role)
-            .and_then(|c| total.values[c].clone())
-            .map(|num| Stated {
-                num,
-                origin: Origin::FundBlock,
-                row: total.span,
-            })
+    let value = |col: Option<usize>| {
+        col.and_then(|c| total.values[c].clone()).map(|num| Stated {
+            num,
+            origin: Origin::FundBlock,
+            row: total.span,
+        })
     };
-    let (full, score) = (value(columns::Role::FullMarks), value(columns::Role::Score));
+    let (full, score) = (
+        value(fund.full_marks_column()),
+        value(fund.column(columns::Role::Score)),
+    );
     if full.is_none() && score.is_none() {
         return;
     }

@@ -322,6 +322,11 @@ impl AmountTable {
     pub fn column(&self, role: Role) -> Option<usize> {
         self.columns.iter().position(|c| c.role == role)
     }
+
+    /// The 分值 or 权重 column.
+    pub fn full_marks_column(&self) -> Option<usize> {
+        self.columns.iter().position(|c| c.role.is_full_marks())
+    }
 }
 
 /// Something that looked like a part of a report but could not be used, listed by `--verbose`.

@@ -42,6 +42,8 @@ struct RowValues<'r> {
 /// Columns of a score table and the display precision of its value columns.
 struct Columns {
     full: Option<usize>,
+    /// 分值 or 权重: whether full marks may be printed as percentages.
+    full_role: Role,
     score: usize,
     rate: Option<usize>,
     rate_is_percent: bool,
@@ -75,11 +77,13 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
     let levels = header.level_columns();
     // A full-marks column right after a level column, with another full-marks column further
     // on, holds that level's weights; the last full-marks column holds the leaves'.
-    let last_full = roles.iter().rposition(|r| *r == Role::FullMarks);
+    let last_full = roles.iter().rposition(|r| r.is_full_marks());
     let level_weights: Vec<(usize, usize)> = levels
         .iter()
         .enumerate()
-        .filter(|(_, &c)| roles.get(c + 1) == Some(&Role::FullMarks) && last_full > Some(c + 1))
+        .filter(|(_, &c)| {
+            roles.get(c + 1).is_some_and(|r| r.is_full_marks()) && last_full > Some(c + 1)
+        })
         .map(|(k, &c)| (k + 1, c + 1))
         .collect();
     let labels_end = (0..roles.len())
@@ -90,6 +94,7 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         .unwrap_or(roles.len());
     let mut columns = Columns {
         full: last_full,
+        full_role: last_full.map_or(Role::FullMarks, |c| roles[c]),
         score,
         rate: header.find(Role::ScoreRate),
         rate_is_percent: header
@@ -149,7 +154,7 @@ fn read_values<'r>(columns: &Columns, row: &'r Row, shift: isize) -> RowValues<'
         None => Value::Missing(None),
     };
     RowValues {
-        full: at(columns.full, Role::FullMarks),
+        full: at(columns.full, columns.full_role),
         score: at(Some(columns.score), Role::Score),
         rate: at(columns.rate, Role::ScoreRate),
     }
@@ -232,8 +237,7 @@ impl TreeBuilder<'_> {
             // The weight printed after this level's label.
             let weight = columns.level_weights.iter().find(|(k, _)| *k == positional);
             if let Some(&(_, col)) = weight {
-                if let Value::Number(p, cell) = value_of(Role::FullMarks, cell_at(row, col, shift))
-                {
+                if let Value::Number(p, cell) = value_of(Role::Weight, cell_at(row, col, shift)) {
                     self.card.nodes[node].full.push(Stated {
                         num: Num::new(p.value, Precision::Exact, cell.span, &cell.text),
                         origin: Origin::Detail,

@@ -123,18 +123,37 @@ pub fn header_roles(row: &Row) -> Option<Vec<Role>> {
     Some(row.cells.iter().map(|c| classify(&c.text)).collect())
 }
 
-/// Whether a row that reads like a header is a row of labels in the open table: under a header
-/// with value columns, a row naming only labels (`效益指标（20分）⇥经济效益指标`, an empty
+/// Whether a row that reads like a header is a row of the open table: under a header with
+/// value columns, a row naming only labels (`效益指标（20分）⇥经济效益指标`, an empty
 /// placeholder group) is data, not the header of a new table.
 fn is_label_row(current: &Segment<'_>, roles: &[Role]) -> bool {
-    let open_values = current
-        .header
-        .as_ref()
-        .is_some_and(|h| h.roles.iter().any(|r| r.is_value()));
-    open_values
-        && roles
-            .iter()
-            .all(|r| matches!(r, Role::Label | Role::Other | Role::Serial))
+    let Some(open) = &current.header else {
+        return false;
+    };
+    let labels_only = roles
+        .iter()
+        .all(|r| matches!(r, Role::Label | Role::Other | Role::Serial));
+    // Under a score table, a header names a score table's columns, not just labels and a
+    // count (`年度绩效目标（80分）⇥产出指标⇥受益学生人数⇥≥3000人` is a row).
+    let names_columns = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Level(_)
+                | Role::FullMarks
+                | Role::Weight
+                | Role::Score
+                | Role::ScoreRate
+                | Role::InitialBudget
+                | Role::Budget
+                | Role::Spent
+                | Role::ExecutionRate
+                | Role::Target
+                | Role::Actual
+                | Role::Deviation
+        )
+    });
+    (open.roles.iter().any(|r| r.is_value()) && labels_only)
+        || (open.has(Role::Score) && !names_columns)
 }
 
 fn same_header(a: &Row, b: &Row) -> bool {

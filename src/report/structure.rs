@@ -79,6 +79,7 @@ pub fn build(doc: &Document) -> Structure {
     let mut open_heading: Option<usize> = None;
     for block in &doc.blocks {
         match block {
+            Block::Heading(h) if is_chrome(&h.text) => {}
             Block::Heading(h) => {
                 let starts_part = h.number.is_none();
                 open_heading = Some(s.outline.len());
@@ -100,7 +101,7 @@ pub fn build(doc: &Document) -> Structure {
                 if let Some(i) = open_heading.take() {
                     s.outline[i].lead = Some(p.span);
                 }
-                if let Some(number) = p.number {
+                if let (Some(number), false) = (p.number, is_chrome(&p.text)) {
                     let body = p.text[number.span.end - p.span.start..].trim();
                     s.outline.push(OutlineItem {
                         number: Some(number),
@@ -163,7 +164,44 @@ pub fn build(doc: &Document) -> Structure {
 
 fn is_title(text: &str) -> bool {
     let c = compact(text);
-    c.ends_with("报告") || c.contains("评价报告") || c.contains("自评表") || c.ends_with("”")
+    !is_chrome(text)
+        && (c.ends_with("报告")
+            || c.contains("评价报告")
+            || c.contains("自评表")
+            || c.ends_with("”"))
+}
+
+/// Words of a web page's chrome or a file's metadata, around the document rather than in it.
+const CHROME_WORDS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "发布时间",
+    "发布日期",
+    "发布机构",
+    "浏览次数",
+    "访问次数",
+    "阅读次数",
+    "字号",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "索引号",
+    "信息来源",
+    "文件大小",
+    "下载次数",
+];
+
+/// Whether a line is page chrome (a breadcrumb `首页 > 信息公开 > …`, a menu, the page's
+/// publication data) or a file name, never the document's title or outline.
+pub fn is_chrome(text: &str) -> bool {
+    let c = compact(text);
+    let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
+    crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)
+        || CHROME_WORDS.iter().any(|w| c.contains(w))
+        || [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
+            .iter()
+            .any(|e| c.to_lowercase().ends_with(e))
 }
 
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
@@ -192,6 +230,20 @@ mod tests {
             &SourceFile::new("t.txt", text.to_string(), "UTF-8"),
             Format::Text,
         ))
+    }
+
+    #[test]
+    fn page_chrome_is_neither_title_nor_outline() {
+        let s = structure(
+            "首页 > 信息公开 > 绩效评价报告\n\n发布时间：2024-03-06 浏览次数：126\n\n2023年度社区助餐项目支出绩效自评表\n\n一、基本情况\n",
+        );
+        assert_eq!(
+            s.title.as_ref().unwrap().0,
+            "2023年度社区助餐项目支出绩效自评表"
+        );
+        assert!(is_chrome("您现在的位置：首页>政务公开"));
+        assert!(is_chrome("附件：2023年度绩效自评表.xlsx"));
+        assert!(!is_chrome("2023年度社区助餐项目支出绩效评价报告"));
     }
 
     #[test]

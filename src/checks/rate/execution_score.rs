@@ -92,8 +92,11 @@ fn is_execution_row(card: &Scorecard, id: usize) -> bool {
 /// The 分值 and 得分 on a fund block's total row.
 fn fund_score(table: &AmountTable) -> Option<(&Num, &Num)> {
     let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
-    let value = |role| table.column(role).and_then(|c| total.values[c].as_ref());
-    Some((value(Role::FullMarks)?, value(Role::Score)?))
+    let value = |col: Option<usize>| col.and_then(|c| total.values[c].as_ref());
+    Some((
+        value(table.full_marks_column())?,
+        value(table.column(Role::Score))?,
+    ))
 }
 
 /// What a fund block's total row knows of the execution rate, and where its printed rate is.

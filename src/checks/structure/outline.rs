@@ -27,7 +27,10 @@ impl Check for RequiredSections {
             found,
             missing,
         } = m;
-        if missing.is_empty() {
+        // Sections missing only after the last one found: the text stops before them (an
+        // excerpt), which says nothing of the report it was taken from.
+        let last_found = found.iter().rposition(Option::is_some);
+        if missing.is_empty() || missing.iter().all(|&i| Some(i) > last_found) {
             return;
         }
         // The result stated nowhere else is the same omission, said here and not again.
@@ -112,7 +115,9 @@ impl OutlineMatch<'_> {
 /// The outline of the profile whose required sections the report's top-level headings name
 /// best; `None` for a report that is not an evaluation report or follows no outline closely.
 pub fn outline_match<'a>(cx: &Context<'a>) -> Option<OutlineMatch<'a>> {
-    if cx.report.facts.kind != DocumentKind::EvaluationReport {
+    // Only a whole report is held to an outline: an excerpt lacks what it never reached.
+    if cx.report.facts.kind != DocumentKind::EvaluationReport || cx.report.facts.fragment.is_some()
+    {
         return None;
     }
     let items: Vec<(String, Span)> = cx

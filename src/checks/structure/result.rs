@@ -40,9 +40,31 @@ impl Check for StatesResult {
     }
 }
 
-/// What an evaluation report fails to state of its result (a total, a grade or both).
+/// Words of the sections that come with or after a report's result: a text that has none
+/// of them stops before its conclusion, and is not held to stating it.
+const RESULT_AREA_WORDS: &[&str] = &[
+    "指标分析",
+    "绩效分析",
+    "存在的问题",
+    "存在问题",
+    "经验",
+    "建议",
+    "附件",
+];
+
+/// What an evaluation report fails to state of its result (a total, a grade or both). Only a
+/// whole report is asked: not an excerpt, and not a text that stops before its conclusion.
 pub fn missing_result(report: &Report) -> Option<Text> {
-    if report.facts.kind != DocumentKind::EvaluationReport {
+    if report.facts.kind != DocumentKind::EvaluationReport || report.facts.fragment.is_some() {
+        return None;
+    }
+    let reaches_result = report.structure.top_level().any(|i| {
+        super::CONCLUSION_WORDS
+            .iter()
+            .chain(RESULT_AREA_WORDS)
+            .any(|w| i.title.contains(w))
+    });
+    if !reaches_result {
         return None;
     }
     let total = report.scorecards.iter().any(|c| c.stated_total().is_some());
