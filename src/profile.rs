@@ -401,6 +401,50 @@ mod tests {
     }
 
     #[test]
+    fn provincial_options_are_off_nationally_and_read_from_a_profile() {
+        let national = Profile::load("national-2020").unwrap();
+        assert!(national.execution_caps.is_empty());
+        assert_eq!(national.target_slack, None);
+        assert_eq!(national.score_decimals, 2);
+        let example = Profile::load(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/rules/profiles/examples/provincial-manual.toml"
+        ))
+        .unwrap();
+        let caps: Vec<(Decimal, Decimal)> = example
+            .execution_caps
+            .iter()
+            .map(|c| (c.below, c.max_total))
+            .collect();
+        assert_eq!(
+            caps,
+            vec![
+                (dec!(80), dec!(89)),
+                (dec!(70), dec!(79)),
+                (dec!(60), dec!(69)),
+                (dec!(50), dec!(59))
+            ]
+        );
+        assert_eq!(example.target_slack, Some(dec!(30)));
+        let whole = national_with("score_decimals = 0\n");
+        assert_eq!(whole.score_decimals, 0);
+        assert!(Profile::parse(
+            "t",
+            &national_source().replace("rounding =", "score_decimals = 9\nrounding =")
+        )
+        .is_err());
+    }
+
+    fn national_source() -> String {
+        BUILTIN[0].1.to_string()
+    }
+
+    fn national_with(line: &str) -> Profile {
+        let source = national_source().replace("rounding =", &format!("{line}rounding ="));
+        Profile::parse("t", &source).unwrap()
+    }
+
+    #[test]
     fn unknown_profile_names_the_available_ones() {
         let err = Profile::load("beijing").unwrap_err().to_string();
         assert!(err.contains("national-2020"), "{err}");

@@ -178,6 +178,45 @@ pub fn leaf_pairs(card: &Scorecard, measure: Measure) -> Vec<(NodeId, &Stated, &
     out
 }
 
+/// The first-level indicator a group's name names: by equal name (with or without a trailing
+/// 指标 / 类指标), else by a name containing the other (项目决策 / 决策) when only one does; the
+/// execution-rate item for any name of it (预算资金执行率, 资金执行率).
+pub fn first_level_named(card: &Scorecard, group: &str) -> Option<NodeId> {
+    let bare = |s: &str| {
+        let c = crate::text::compact(s);
+        c.trim_end_matches("指标")
+            .trim_end_matches('类')
+            .to_string()
+    };
+    let name = bare(group);
+    let first_level = &card.root().children;
+    if name.ends_with("执行率") {
+        let exec: Vec<&NodeId> = first_level
+            .iter()
+            .filter(|id| card.nodes[**id].kind == crate::report::NodeKind::ExecutionRate)
+            .collect();
+        return (exec.len() == 1).then(|| *exec[0]);
+    }
+    let label = |id: &NodeId| {
+        card.nodes[*id]
+            .label
+            .as_ref()
+            .map(|l| bare(&l.name))
+            .unwrap_or_default()
+    };
+    if let Some(id) = first_level.iter().find(|id| label(id) == name) {
+        return Some(*id);
+    }
+    let containing: Vec<&NodeId> = first_level
+        .iter()
+        .filter(|id| {
+            let l = label(id);
+            l.chars().count() >= 2 && (l.contains(&name) || name.contains(&l))
+        })
+        .collect();
+    (containing.len() == 1).then(|| *containing[0])
+}
+
 /// A node's name for messages: `B12 预算编制情况`, or 合计 / the total for the root.
 pub fn node_name(card: &Scorecard, id: NodeId) -> crate::diagnostic::Text {
     let node = &card.nodes[id];

@@ -72,6 +72,11 @@ pub fn recognise(doc: &Document) -> Report {
     for block in &doc.blocks {
         match block {
             Block::Table(table) => {
+                for cell in table.rows.iter().flat_map(|r| r.cells.iter()) {
+                    report
+                        .weight_statements
+                        .extend(prose::weights::statements(&cell.text, cell.span.start));
+                }
                 let segs = segments::segments(table);
                 recognise_table(
                     &segs,
@@ -97,6 +102,9 @@ pub fn recognise(doc: &Document) -> Report {
                     });
                 }
                 prose_totals.extend(totals.into_iter().map(|t| t.num));
+                report
+                    .weight_statements
+                    .extend(prose::weights::statements(&p.text, p.span.start));
                 sink.add(&p.text, p.span.start, region, None);
                 // The lines between two tables caption the next one (表 3：… / 单位：万元).
                 caption.push_str(&p.text);

@@ -87,6 +87,9 @@ pub struct CellText {
     pub quantity: Option<super::prose::scan::Quantity>,
     /// Empty, or a placeholder that says nothing.
     pub blank: bool,
+    /// The figure is written as an exact target (`=100%`, `＝12个`, `═1份`), not a bare number
+    /// whose direction is unsaid.
+    pub equals: bool,
 }
 
 impl CellText {
@@ -96,6 +99,7 @@ impl CellText {
         CellText {
             quantity: super::prose::scan::cell_quantity(&text, span.start),
             blank: trimmed.is_empty() || crate::text::is_placeholder(trimmed),
+            equals: trimmed.starts_with(['=', '＝', '═']) || trimmed.starts_with("等于"),
             text,
             span,
         }
@@ -355,6 +359,8 @@ pub struct Report {
     pub dates: Vec<super::prose::claims::DateMention>,
     /// Totals stated with their 其中 parts.
     pub breakdowns: Vec<super::prose::claims::Breakdown>,
+    /// Weights of indicator groups stated in words (a note under a form, a sentence).
+    pub weight_statements: Vec<super::prose::weights::WeightStatement>,
     pub facts: super::facts::Facts,
     pub structure: super::structure::Structure,
     pub skipped: Vec<Skipped>,

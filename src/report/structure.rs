@@ -36,6 +36,9 @@ pub struct Structure {
     pub broken_fields: Vec<Span>,
     /// The report's title: the first line of the cover naming a 报告 or 自评表.
     pub title: Option<(String, Span)>,
+    /// Template text left in the document: instructions (`（100字以内）`, `此处填写`) and
+    /// placeholders (`XX`, `××`).
+    pub template_text: Vec<Span>,
 }
 
 impl Structure {
@@ -96,6 +99,7 @@ pub fn build(doc: &Document) -> Structure {
                 }
                 after_toc_heading = compact(&h.text) == "目录";
                 find_broken(&h.text, h.span.start, &mut s.broken_fields);
+                find_template_text(&h.text, h.span.start, &mut s.template_text);
             }
             Block::Paragraph(p) => {
                 if let Some(i) = open_heading.take() {
@@ -116,6 +120,9 @@ pub fn build(doc: &Document) -> Structure {
                     s.title = Some((p.text.trim().to_string(), p.span));
                 }
                 find_broken(&p.text, p.span.start, &mut s.broken_fields);
+                if !is_chrome(&p.text) {
+                    find_template_text(&p.text, p.span.start, &mut s.template_text);
+                }
             }
             Block::Table(t) => {
                 open_heading = None;
@@ -154,6 +161,7 @@ pub fn build(doc: &Document) -> Structure {
                 for row in &t.rows {
                     for cell in &row.cells {
                         find_broken(&cell.text, cell.span.start, &mut s.broken_fields);
+                        find_template_text(&cell.text, cell.span.start, &mut s.template_text);
                     }
                 }
             }
@@ -204,6 +212,53 @@ pub fn is_chrome(text: &str) -> bool {
             .any(|e| c.to_lowercase().ends_with(e))
 }
 
+/// Instructions a form's template prints for whoever fills it in: `（100字以内）`, `此处填写`,
+/// `对照年度目标，说明…`.
+static TEMPLATE_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"[（(]\s*(?:限\s*)?\d+\s*字(?:以内|以下|左右)?\s*[)）]|此处填写|请在此处?填写|请填写|对照年度(?:绩效)?目标，?说明",
+    )
+    .expect("valid regex")
+});
+
+/// Template text left in: instructions, and placeholders for names and years (`XX区`,
+/// `20××年`: two or more X or × that are not part of a Latin word). One span per cell or
+/// paragraph, from its first piece of template text to its last.
+fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
+    let mut found: Vec<Span> = TEMPLATE_TEXT
+        .find_iter(text)
+        .map(|m| Span::new(base + m.start(), base + m.end()))
+        .collect();
+    placeholders(text, base, &mut found);
+    if let Some(all) = found.into_iter().reduce(Span::cover) {
+        out.push(all);
+    }
+}
+
+fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
+    let is_x = |c: char| matches!(c, 'X' | 'Ｘ' | '×');
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        if !is_x(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let run_end = (k..chars.len())
+            .find(|&j| !is_x(chars[j].1))
+            .unwrap_or(chars.len());
+        let latin = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| c.is_ascii_alphabetic());
+        if run_end - k >= 2
+            && !latin(k.checked_sub(1).and_then(|p| chars.get(p)))
+            && !latin(chars.get(run_end))
+        {
+            let end = chars.get(run_end).map_or(text.len(), |(i, _)| *i);
+            out.push(Span::new(base + chars[k].0, base + end));
+        }
+        k = run_end;
+    }
+}
+
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
     for marker in BROKEN_FIELDS {
         for (i, _) in text.match_indices(marker) {
@@ -230,6 +285,30 @@ mod tests {
             &SourceFile::new("t.txt", text.to_string(), "UTF-8"),
             Format::Text,
         ))
+    }
+
+    #[test]
+    fn template_text_left_in() {
+        let mut found = Vec::new();
+        for text in [
+            "对照年度目标，说明相关任务目标的完成情况（100字以内）",
+            "XX区XX局",
+            "20××年度",
+            "此处填写偏差原因",
+        ] {
+            find_template_text(text, 0, &mut found);
+        }
+        assert_eq!(found.len(), 4, "one per text: {found:?}");
+        let mut none = Vec::new();
+        for text in [
+            "XXL 号服装 200 套",
+            "预算执行率 98%",
+            "Xbox",
+            "项目数量 12 个（限 100 字）说明书",
+        ] {
+            find_template_text(text, 0, &mut none);
+        }
+        assert_eq!(none.len(), 1, "only the word limit: {none:?}");
     }
 
     #[test]

@@ -8,17 +8,16 @@
 //! printed decimals; a whole-number score means that whole number.
 
 use super::{
-    formula_arithmetic, formula_scores, known_rate, score_as_printed, score_fits, should_be,
-    KnownRate,
+    formula_arithmetic, formula_scores, fund_block_rate, known_rate, score_as_printed, score_fits,
+    should_be, KnownRate,
 };
-use crate::checks::sum::total_in_doubt;
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Constraint, Finding, Implied, Label, Text};
 use crate::document::Span;
 use crate::number::{Num, Precision};
 use crate::report::{
-    columns::Role, AmountTable, NodeKind, Origin, RateKind, RowKind, Scorecard, ScorecardKind,
+    columns::Role, AmountTable, NodeKind, Origin, RowKind, Scorecard, ScorecardKind,
 };
 
 pub struct ExecutionScore;
@@ -96,29 +95,6 @@ fn fund_score(table: &AmountTable) -> Option<(&Num, &Num)> {
     Some((
         value(table.full_marks_column())?,
         value(table.column(Role::Score))?,
-    ))
-}
-
-/// What a fund block's total row knows of the execution rate, and where its printed rate is.
-fn fund_block_rate(
-    table: &AmountTable,
-    policy: crate::profile::RoundingPolicy,
-) -> Option<(KnownRate, Option<Span>)> {
-    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
-    let link = table.rates.iter().find(|l| l.kind == RateKind::Execution);
-    let printed = link.and_then(|l| total.values[l.rate].as_ref());
-    let operands = link.and_then(|l| {
-        Some((
-            total.values[l.numerator].as_ref()?,
-            total.values[l.denominator].as_ref()?,
-        ))
-    });
-    let doubt = link.is_some_and(|l| {
-        total_in_doubt(table, l.numerator, policy) || total_in_doubt(table, l.denominator, policy)
-    });
-    Some((
-        known_rate(printed, operands, doubt, policy)?,
-        printed.map(|p| p.span),
     ))
 }
 

@@ -3,15 +3,11 @@
 //! several ways, so a mismatch is a warning that shows the arithmetic of every formula the
 //! profile knows; choose the matching profile (`--standard`) to silence it.
 
-use super::{
-    formula_arithmetic, formula_scores, known_rate, score_as_printed, score_fits, KnownRate,
-};
-use crate::checks::sum::total_in_doubt;
+use super::{formula_arithmetic, formula_scores, report_rate, score_as_printed, score_fits};
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::number::Num;
-use crate::report::{AmountTableKind, NodeKind, Origin, RateKind, RowKind, ScorecardKind};
+use crate::report::{NodeKind, Origin, ScorecardKind};
 use crate::text::compact;
 
 pub struct IndicatorExecutionScore;
@@ -77,31 +73,4 @@ impl Check for IndicatorExecutionScore {
             }
         }
     }
-}
-
-/// The report's overall execution rate: what the total row of its budget execution table
-/// knows of it, and the cell to point at.
-fn report_rate<'r>(cx: &Context<'r>) -> Option<(&'r Num, KnownRate)> {
-    for table in &cx.report.amount_tables {
-        if table.kind != AmountTableKind::Table {
-            continue;
-        }
-        let Some(link) = table.rates.iter().find(|l| l.kind == RateKind::Execution) else {
-            continue;
-        };
-        let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) else {
-            continue;
-        };
-        let Some(rate) = total.values[link.rate].as_ref() else {
-            continue;
-        };
-        let operands = total.values[link.numerator]
-            .as_ref()
-            .zip(total.values[link.denominator].as_ref());
-        let policy = cx.profile.rounding;
-        let doubt = total_in_doubt(table, link.numerator, policy)
-            || total_in_doubt(table, link.denominator, policy);
-        return Some((rate, known_rate(Some(rate), operands, doubt, policy)?));
-    }
-    None
 }

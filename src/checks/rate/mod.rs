@@ -1,6 +1,7 @@
 //! RATE: rates that do not follow from the figures they divide, and scores that do not follow
 //! from the execution rate.
 
+pub mod execution_cap;
 pub mod execution_rate;
 pub mod execution_score;
 pub mod indicator_execution_score;
@@ -13,11 +14,13 @@ pub mod undefined_rate;
 use rust_decimal::Decimal;
 
 use super::arith::{check_ratio, possible, RatioCheck};
+use super::sum::total_in_doubt;
 use super::Context;
 use crate::diagnostic::{Finding, Text};
+use crate::document::Span;
 use crate::number::{format_decimal, Interval, Num, Precision};
 use crate::profile::{Formula, Profile, RoundingPolicy};
-use crate::report::{AmountRow, AmountTable, RateKind, RateLink};
+use crate::report::{AmountRow, AmountTable, AmountTableKind, RateKind, RateLink, RowKind};
 
 /// A row's stated rate with the numerator and denominator it divides.
 pub struct RowRate<'t> {
@@ -165,6 +168,56 @@ pub fn known_rate(
         point,
         shown: computed,
     })
+}
+
+/// What a fund block's total row knows of the execution rate, and where its printed rate is.
+pub fn fund_block_rate(
+    table: &AmountTable,
+    policy: crate::profile::RoundingPolicy,
+) -> Option<(KnownRate, Option<Span>)> {
+    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+    let link = table.rates.iter().find(|l| l.kind == RateKind::Execution);
+    let printed = link.and_then(|l| total.values[l.rate].as_ref());
+    let operands = link.and_then(|l| {
+        Some((
+            total.values[l.numerator].as_ref()?,
+            total.values[l.denominator].as_ref()?,
+        ))
+    });
+    let doubt = link.is_some_and(|l| {
+        total_in_doubt(table, l.numerator, policy) || total_in_doubt(table, l.denominator, policy)
+    });
+    Some((
+        known_rate(printed, operands, doubt, policy)?,
+        printed.map(|p| p.span),
+    ))
+}
+
+/// The report's overall execution rate: what the total row of its budget execution table
+/// knows of it, and the cell to point at.
+pub fn report_rate<'r>(cx: &Context<'r>) -> Option<(&'r Num, KnownRate)> {
+    for table in &cx.report.amount_tables {
+        if table.kind != AmountTableKind::Table {
+            continue;
+        }
+        let Some(link) = table.rates.iter().find(|l| l.kind == RateKind::Execution) else {
+            continue;
+        };
+        let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) else {
+            continue;
+        };
+        let Some(rate) = total.values[link.rate].as_ref() else {
+            continue;
+        };
+        let operands = total.values[link.numerator]
+            .as_ref()
+            .zip(total.values[link.denominator].as_ref());
+        let policy = cx.profile.rounding;
+        let doubt = total_in_doubt(table, link.numerator, policy)
+            || total_in_doubt(table, link.denominator, policy);
+        return Some((rate, known_rate(Some(rate), operands, doubt, policy)?));
+    }
+    None
 }
 
 /// A score as the result of a formula is judged: rounded once at the decimals it is printed

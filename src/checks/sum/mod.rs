@@ -7,6 +7,7 @@ pub mod prose_parts_readings;
 pub mod prose_parts_short;
 pub mod summary_detail;
 pub mod table_total;
+pub mod total_reachable;
 pub mod tree_levels;
 
 use crate::checks::arith::check_sum;

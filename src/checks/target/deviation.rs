@@ -1,6 +1,9 @@
-//! TARGET003: an indicator that lost points has no explanation in its 偏差原因分析 cell (the
-//! cell is empty, or says 无, / or —).
+//! TARGET003: an indicator that missed its target or lost points has no explanation in its
+//! 偏差原因分析 cell (the cell is empty, or says 无, / or —). A target is missed by its
+//! direction: a ≥ target by a lower actual value, a ≤ target by a higher one, an exact target
+//! by any other.
 
+use super::missed;
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
@@ -20,40 +23,77 @@ impl Check for MissingDeviation {
                 if node.kind == NodeKind::ExecutionRate {
                     continue;
                 }
-                let Some(deviation) = &node.deviation else {
+                let Some(deviation) = node.deviation.as_ref().filter(|d| d.blank) else {
                     continue;
                 };
-                if !deviation.blank {
-                    continue;
-                }
-                let (Some(full), Some(score)) = (
+                let lost = match (
                     pick(&node.full, Some(Origin::Detail)),
                     pick(&node.score, Some(Origin::Detail)),
-                ) else {
-                    continue;
+                ) {
+                    (Some(full), Some(score)) if score.num.value < full.num.value => {
+                        Some((full, score))
+                    }
+                    _ => None,
                 };
-                if score.num.value >= full.num.value {
+                let missed = match (&node.target, &node.actual) {
+                    (Some(t), Some(a)) => missed(t, a).filter(|m| *m).map(|_| (t, a)),
+                    _ => None,
+                };
+                let mut reasons = Vec::new();
+                let mut f = Finding::new("TARGET003")
+                    .arg("node", node_name(card, id))
+                    .label(
+                        deviation.span,
+                        Text::new("偏差原因分析为空", "no explanation"),
+                    );
+                if let Some((target, actual)) = missed {
+                    reasons.push(Text::new(
+                        format!("未达到目标（目标 {}，实际 {}）", target.text, actual.text),
+                        format!(
+                            "missed its target ({} against {})",
+                            actual.text, target.text
+                        ),
+                    ));
+                    f = f
+                        .label(actual.span, Text::new("实际", "actual"))
+                        .label(target.span, Text::new("目标", "target"));
+                }
+                if let Some((full, score)) = lost {
+                    let points = crate::number::format_plain(full.num.value - score.num.value);
+                    reasons.push(Text::new(
+                        format!(
+                            "得分 {}（满分 {}，扣 {points} 分）",
+                            score.num.text, full.num.text
+                        ),
+                        format!(
+                            "scores {} of {} ({points} lost)",
+                            score.num.text, full.num.text
+                        ),
+                    ));
+                    f = f.label(
+                        score.num.span,
+                        Text::new(
+                            format!("得分 {}/{}", score.num.text, full.num.text),
+                            format!("score {}/{}", score.num.text, full.num.text),
+                        ),
+                    );
+                }
+                if reasons.is_empty() {
                     continue;
                 }
-                let lost = crate::number::format_plain(full.num.value - score.num.value);
-                out.push(
-                    Finding::new("TARGET003")
-                        .arg("node", node_name(card, id))
-                        .arg_same("score", score.num.text.clone())
-                        .arg_same("full", full.num.text.clone())
-                        .arg_same("lost", lost)
-                        .label(
-                            deviation.span,
-                            Text::new("偏差原因分析为空", "no explanation"),
-                        )
-                        .label(
-                            score.num.span,
-                            Text::new(
-                                format!("得分 {}/{}", score.num.text, full.num.text),
-                                format!("score {}/{}", score.num.text, full.num.text),
-                            ),
-                        ),
+                let why = Text::new(
+                    reasons
+                        .iter()
+                        .map(|r| r.zh.as_str())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    reasons
+                        .iter()
+                        .map(|r| r.en.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" and "),
                 );
+                out.push(f.arg("why", why));
             }
         }
     }

@@ -2,11 +2,10 @@
 //! and kept full points. Scoring rules may allow either (partial credit, other criteria), so
 //! this is a warning.
 
-use super::quantity_of;
+use super::missed;
 use crate::checks::tree::{node_name, pick};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::report::prose::scan::Bound;
 use crate::report::{NodeKind, Origin};
 
 pub struct MetVsPoints;
@@ -23,29 +22,15 @@ impl Check for MetVsPoints {
                 if node.kind == NodeKind::ExecutionRate {
                     continue;
                 }
+                // An impossible actual value is TARGET004's: nothing follows from it.
+                if super::impossible_actual(node).is_some() {
+                    continue;
+                }
                 let (Some(target_cell), Some(actual_cell)) = (&node.target, &node.actual) else {
                     continue;
                 };
-                let (Some(target), Some(actual)) =
-                    (quantity_of(target_cell), quantity_of(actual_cell))
-                else {
+                let Some(met) = missed(target_cell, actual_cell).map(|m| !m) else {
                     continue;
-                };
-                if target.unit != actual.unit {
-                    continue;
-                }
-                let met = match target.bound {
-                    Bound::AtLeast => actual.value >= target.value,
-                    Bound::AtMost => actual.value <= target.value,
-                    // An exact target of 100% or of zero is met only exactly.
-                    Bound::Exact
-                        if target.unit == "%"
-                            && (target.value == rust_decimal::Decimal::ONE_HUNDRED
-                                || target.value.is_zero()) =>
-                    {
-                        actual.value == target.value
-                    }
-                    _ => continue,
                 };
                 let (Some(full), Some(score)) = (
                     pick(&node.full, Some(Origin::Detail)),

@@ -284,30 +284,7 @@ pub fn table_figures(cx: &Context<'_>, claim: &Claim) -> Option<(Figure, Vec<Fig
     None
 }
 
-/// The first-level indicator a group claim names: by equal name, else by a name containing
-/// the other (项目决策 / 决策), when only one matches.
-pub fn group_node(card: &Scorecard, group: &str) -> Option<NodeId> {
-    let name = compact(group);
-    let first_level = &card.root().children;
-    let label = |id: &NodeId| {
-        card.nodes[*id]
-            .label
-            .as_ref()
-            .map(|l| compact(&l.name))
-            .unwrap_or_default()
-    };
-    if let Some(id) = first_level.iter().find(|id| label(id) == name) {
-        return Some(*id);
-    }
-    let containing: Vec<&NodeId> = first_level
-        .iter()
-        .filter(|id| {
-            let l = label(id);
-            l.chars().count() >= 2 && (l.contains(&name) || name.contains(&l))
-        })
-        .collect();
-    (containing.len() == 1).then(|| *containing[0])
-}
+pub use super::tree::first_level_named as group_node;
 
 /// The scorecard figures for a score claim: the total's or a group's stated values, or their
 /// sum when none is stated.

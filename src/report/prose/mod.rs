@@ -6,3 +6,4 @@ pub mod date;
 pub mod lists;
 pub mod scan;
 pub mod statements;
+pub mod weights;
