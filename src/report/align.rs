@@ -91,23 +91,25 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
         .collect();
     let mut best: Option<((usize, usize, isize), isize)> = None;
     for shift in -m..=n {
-        let mut matches = 0usize;
+        // A number under a value column is the strongest sign the row sits right; a figure
+        // under a target column half as strong; a placeholder (`—`, `无`, which a 偏差原因
+        // cell may also say) weakest.
+        let mut weight = 0usize;
         let mut conflicts = 0usize;
         for &(col, role) in &value_cols {
             match value_of(role, cell_at(row, col, shift)) {
-                Value::Number(..) | Value::Placeholder(_) => matches += 1,
+                Value::Number(..) => weight += 4,
+                Value::Placeholder(_) => weight += 1,
                 Value::Text(_) => conflicts += 1,
                 Value::Missing(_) => {}
             }
         }
-        if matches == 0 {
+        if weight == 0 {
             continue;
         }
-        // A value under a value column counts twice a figure under a target column.
-        let mut weight = 2 * matches;
         for &col in &figure_cols {
             if cell_at(row, col, shift).is_some_and(|c| parse_number(&c.text).is_some()) {
-                weight += 1;
+                weight += 2;
             }
         }
         // Higher is better: more values, fewer words under value columns, smaller shift.
