@@ -58,7 +58,12 @@ impl SourceFile {
 
     /// The position of a byte offset. Offsets past the end map to the end of the text.
     pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len());
+        let mut offset = offset.min(self.text.len());
+        // A span computed from text that is not a verbatim slice (a cell joined across lines)
+        // may land inside a character; its place is that character's.
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
         let line_index = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i - 1,

@@ -119,4 +119,20 @@ impl Cell {
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
     }
+
+    /// Whether `text` is exactly the source its span covers, so that an offset into the text
+    /// is an offset into the source. A cell joined from pieces on two lines is not.
+    pub fn is_verbatim(&self) -> bool {
+        self.span.len() == self.text.len()
+    }
+
+    /// The source span of bytes `start..end` of the cell's text: exact for a verbatim cell,
+    /// else the whole cell.
+    pub fn sub_span(&self, start: usize, end: usize) -> Span {
+        if self.is_verbatim() && start <= end && end <= self.text.len() {
+            self.span.sub(start, end)
+        } else {
+            self.span
+        }
+    }
 }

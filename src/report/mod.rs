@@ -73,9 +73,16 @@ pub fn recognise(doc: &Document) -> Report {
         match block {
             Block::Table(table) => {
                 for cell in table.rows.iter().flat_map(|r| r.cells.iter()) {
-                    report
-                        .weight_statements
-                        .extend(prose::weights::statements(&cell.text, cell.span.start));
+                    let mut found = prose::weights::statements(&cell.text, 0);
+                    for statement in &mut found {
+                        statement.span = cell.sub_span(statement.span.start, statement.span.end);
+                        for item in &mut statement.items {
+                            item.span = cell.sub_span(item.span.start, item.span.end);
+                            item.points.span =
+                                cell.sub_span(item.points.span.start, item.points.span.end);
+                        }
+                    }
+                    report.weight_statements.extend(found);
                 }
                 let segs = segments::segments(table);
                 recognise_table(

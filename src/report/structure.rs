@@ -98,8 +98,18 @@ pub fn build(doc: &Document) -> Structure {
                     s.title = Some((h.text.clone(), h.span));
                 }
                 after_toc_heading = compact(&h.text) == "目录";
-                find_broken(&h.text, h.span.start, &mut s.broken_fields);
-                find_template_text(&h.text, h.span.start, &mut s.template_text);
+                // A heading's text is its title without the number, so offsets into it are
+                // not offsets into the line: what is found in a heading labels the heading.
+                let mut found = Vec::new();
+                find_broken(&h.text, 0, &mut found);
+                if !found.is_empty() {
+                    s.broken_fields.push(h.span);
+                }
+                found.clear();
+                find_template_text(&h.text, 0, &mut found);
+                if !found.is_empty() {
+                    s.template_text.push(h.span);
+                }
             }
             Block::Paragraph(p) => {
                 if let Some(i) = open_heading.take() {
@@ -160,8 +170,14 @@ pub fn build(doc: &Document) -> Structure {
                 after_toc_heading = false;
                 for row in &t.rows {
                     for cell in &row.cells {
-                        find_broken(&cell.text, cell.span.start, &mut s.broken_fields);
-                        find_template_text(&cell.text, cell.span.start, &mut s.template_text);
+                        let (mut broken, mut template) = (Vec::new(), Vec::new());
+                        find_broken(&cell.text, 0, &mut broken);
+                        find_template_text(&cell.text, 0, &mut template);
+                        let at = |found: Vec<Span>| {
+                            found.into_iter().map(|f| cell.sub_span(f.start, f.end))
+                        };
+                        s.broken_fields.extend(at(broken));
+                        s.template_text.extend(at(template));
                     }
                 }
             }
