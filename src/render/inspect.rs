@@ -93,21 +93,66 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
             );
         }
     }
-    let _ = writeln!(out, "\n== claims in prose");
-    for c in &report.claims {
+    let _ = writeln!(out, "\n== claims in prose (what each figure was taken to measure)");
+    for (i, c) in report.claims.iter().enumerate() {
+        let measures = match c.role {
+            crate::report::prose::claims::ClaimRole::Other => {
+                "nothing by its words: linked only by the words before it".to_string()
+            }
+            ref role => {
+                let (zh, en) = role.name();
+                format!("{en} ({zh})")
+            }
+        };
+        let part = report
+            .breakdowns
+            .iter()
+            .any(|b| b.parts.contains(&i))
+            .then_some(" [a part of a list]")
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{:>5}  {:?} {:?} {}{} «{}» lead «{}» block {} year {:?}",
+            "{:>5}  {}{} → {measures}{part}; {:?}, words before «{}»{}",
             line(c.quantity.span),
-            c.region,
-            c.role,
             c.quantity.text,
             c.quantity.unit,
-            c.context,
+            c.region,
             c.lead,
-            c.block,
-            c.year
+            c.year.map_or(String::new(), |y| format!(", of {y}"))
         );
+    }
+    let _ = writeln!(out, "\n== totals and their parts in prose");
+    for b in &report.breakdowns {
+        let total = &report.claims[b.total].quantity;
+        let parts: Vec<String> = b
+            .parts
+            .iter()
+            .map(|&p| {
+                let q = &report.claims[p].quantity;
+                format!("{}{}", q.text, q.unit)
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "{:>5}  {}{} = {} ({:?}{}{})",
+            line(b.marker),
+            total.text,
+            total.unit,
+            parts.join(" + "),
+            b.kind,
+            if b.open { ", open: 等/主要" } else { "" },
+            b.first_run
+                .map_or(String::new(), |k| format!(", separator changes after {k}"))
+        );
+    }
+    let _ = writeln!(out, "\n== weights stated in words");
+    for w in &report.weight_statements {
+        let items: Vec<String> = w
+            .items
+            .iter()
+            .map(|i| format!("{} {}", i.name, i.points.text))
+            .collect();
+        let _ = writeln!(out, "{:>5}  {}", line(w.span), items.join("、"));
     }
     let f = &report.facts;
     let (kind_zh, kind_en) = f.kind.name();

@@ -94,25 +94,8 @@ impl Figure {
 
 /// What a quantity is, for messages: 预算金额, 项目决策的得分…
 pub fn quantity_name(role: &ClaimRole) -> Text {
-    match role {
-        ClaimRole::TotalScore => Text::new("总体得分", "the total score"),
-        ClaimRole::Budget(BudgetKind::Initial) => Text::new("年初预算", "the initial budget"),
-        ClaimRole::Budget(BudgetKind::Adjusted) => Text::new("调整后预算", "the adjusted budget"),
-        ClaimRole::Budget(_) => Text::new("预算金额", "the budget"),
-        ClaimRole::Spent => Text::new("实际支出", "the spending"),
-        ClaimRole::SpentOn(kind) => {
-            Text::new(format!("{kind}支出"), format!("the spending on {kind}"))
-        }
-        ClaimRole::ExecutionRate => Text::new("预算执行率", "the execution rate"),
-        ClaimRole::GroupFull(g) => {
-            Text::new(format!("{g}的满分"), format!("the full marks of {g}"))
-        }
-        ClaimRole::GroupScore(g) => Text::new(format!("{g}的得分"), format!("the score of {g}")),
-        ClaimRole::GroupRate(g) => {
-            Text::new(format!("{g}的得分率"), format!("the score rate of {g}"))
-        }
-        ClaimRole::Other => Text::new("该数", "the figure"),
-    }
+    let (zh, en) = role.name();
+    Text::new(zh, en)
 }
 
 pub fn region_name(region: Region) -> Text {

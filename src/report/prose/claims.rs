@@ -39,6 +39,32 @@ pub enum ClaimRole {
     Other,
 }
 
+impl ClaimRole {
+    /// What a figure with this role measures, in Chinese and English, for messages and for
+    /// `inspect`.
+    pub fn name(&self) -> (String, String) {
+        let pair = |zh: &str, en: &str| (zh.to_string(), en.to_string());
+        match self {
+            ClaimRole::TotalScore => pair("总体得分", "the total score"),
+            ClaimRole::Budget(BudgetKind::Initial) => pair("年初预算", "the initial budget"),
+            ClaimRole::Budget(BudgetKind::Adjusted) => pair("调整后预算", "the adjusted budget"),
+            ClaimRole::Budget(BudgetKind::Generic) => pair("预算金额", "the budget"),
+            ClaimRole::Budget(BudgetKind::ProjectTotal) => {
+                pair("项目总金额", "the project's total amount")
+            }
+            ClaimRole::Spent => pair("实际支出", "the spending"),
+            ClaimRole::SpentOn(kind) => (format!("{kind}支出"), format!("the spending on {kind}")),
+            ClaimRole::ExecutionRate => pair("预算执行率", "the execution rate"),
+            ClaimRole::GroupFull(g) => (format!("{g}的满分"), format!("the full marks of {g}")),
+            ClaimRole::GroupScore(g) => (format!("{g}的得分"), format!("the score of {g}")),
+            ClaimRole::GroupRate(g) => {
+                (format!("{g}的得分率"), format!("the score rate of {g}"))
+            }
+            ClaimRole::Other => pair("该数", "the figure"),
+        }
+    }
+}
+
 /// Where in the report a claim stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Region {
