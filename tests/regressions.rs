@@ -41,7 +41,8 @@ fn labels_stay_on_characters_in_joined_cells() {
     for f in &checked.findings {
         for label in &f.labels {
             assert!(
-                source.is_char_boundary(label.span.start) && source.is_char_boundary(label.span.end),
+                source.is_char_boundary(label.span.start)
+                    && source.is_char_boundary(label.span.end),
                 "{} label {:?}",
                 f.code(),
                 label.span

@@ -93,7 +93,10 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
             );
         }
     }
-    let _ = writeln!(out, "\n== claims in prose (what each figure was taken to measure)");
+    let _ = writeln!(
+        out,
+        "\n== claims in prose (what each figure was taken to measure)"
+    );
     for (i, c) in report.claims.iter().enumerate() {
         let measures = match c.role {
             crate::report::prose::claims::ClaimRole::Other => {

@@ -13,17 +13,21 @@ use crate::document::{parse_section_number, NumberStyle, Row, Span};
 use crate::number::{Num, Precision, Unit};
 use crate::text::{compact, is_subtotal_label, is_total_label};
 
-/// A fund block: amounts with both budget and spending columns, and a 资金总额 row.
+/// A fund block: amounts with both budget and spending columns, and a 资金总额 row (or a 总额
+/// row in a block that also scores the rate).
 pub fn is_fund_segment(segment: &Segment<'_>) -> bool {
     let Some(h) = &segment.header else {
         return false;
     };
+    let scored = h.has(Role::Score) || h.roles.iter().any(|r| r.is_full_marks());
     h.has(Role::Spent)
         && (h.has(Role::Budget) || h.has(Role::InitialBudget))
         && segment.rows.iter().any(|r| {
-            r.cells
-                .iter()
-                .any(|c| compact(&c.text).contains("资金总额"))
+            r.cells.iter().any(|c| {
+                let t = compact(&c.text);
+                let t = t.trim_end_matches([':', '：']);
+                t.contains("资金总额") || (scored && t == "总额")
+            })
         })
 }
 
@@ -304,7 +308,8 @@ fn link_parts(rows: &mut [AmountRow], styles: &[Option<NumberStyle>]) {
 
 fn row_kind(label: &str) -> RowKind {
     let c = compact(label);
-    if is_total_label(label) || c.contains("资金总额") {
+    if is_total_label(label) || c.contains("资金总额") || c.trim_end_matches([':', '：']) == "总额"
+    {
         RowKind::Total
     } else if is_subtotal_label(label) {
         RowKind::Subtotal

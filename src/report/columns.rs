@@ -21,6 +21,10 @@ pub enum Role {
     ScoreRate,
     Target,
     Actual,
+    /// 指标性质 / 指标方向: the target's operator (`≥`, `≤`, `＝`) in a cell of its own.
+    Operator,
+    /// 度量单位 / 计量单位: the target's and actual value's unit in a cell of its own.
+    Unit,
     Deviation,
     InitialBudget,
     Budget,
@@ -95,6 +99,23 @@ pub fn classify(header: &str) -> Role {
     }
     if h.contains("得分率") {
         return Role::ScoreRate;
+    }
+    // 得分系数 is a coefficient (0.96) the score is worked out from, not a score.
+    if h.contains("系数") {
+        return Role::Other;
+    }
+    // The execution rate's own weight and score in a 部门整体 form: 执行率权重, 执行率得分.
+    if h.contains("执行率") && h.contains("得分") {
+        return Role::Score;
+    }
+    if h.contains("权重") {
+        return Role::Weight;
+    }
+    if any(&h, &["指标性质", "指标方向", "运算符"]) || h == "符号" {
+        return Role::Operator;
+    }
+    if h == "单位" || any(&h, &["度量单位", "计量单位", "计算单位"]) {
+        return Role::Unit;
     }
     if h.contains("执行率") {
         return Role::ExecutionRate;
@@ -226,6 +247,12 @@ mod tests {
         assert_eq!(classify("实际完成值"), Role::Actual);
         assert_eq!(classify("偏差原因分析 及改进措施"), Role::Deviation);
         assert_eq!(classify("评分等级"), Role::Other);
+        assert_eq!(classify("指标性质"), Role::Operator);
+        assert_eq!(classify("度量单位"), Role::Unit);
+        assert_eq!(classify("权重"), Role::Weight);
+        assert_eq!(classify("执行率权重"), Role::Weight);
+        assert_eq!(classify("执行率得分"), Role::Score);
+        assert_eq!(classify("得分系数"), Role::Other);
     }
 
     #[test]

@@ -55,6 +55,9 @@ struct Columns {
     target: Option<usize>,
     actual: Option<usize>,
     deviation: Option<usize>,
+    /// 指标性质 and 度量单位 columns: a target's operator and unit printed apart from it.
+    operator: Option<usize>,
+    unit: Option<usize>,
     /// First column after the labels (where label cells end, before any shift).
     labels_end: usize,
     /// How precisely scores are known: the column's display precision, or exact when every
@@ -105,6 +108,8 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         target: header.find(Role::Target),
         actual: header.find(Role::Actual),
         deviation: header.find(Role::Deviation),
+        operator: header.find(Role::Operator),
+        unit: header.find(Role::Unit),
         labels_end,
         score_precision: Precision::Exact,
         rate_decimals: 0,
@@ -330,8 +335,22 @@ impl TreeBuilder<'_> {
             })
         };
         if node != 0 {
-            n.target = text_at(columns.target).or(n.target.take());
-            n.actual = text_at(columns.actual).or(n.actual.take());
+            // A target printed as operator, figure and unit in cells of their own
+            // (`≥ | 5000 | 亩`) is read as one: `≥5000亩`.
+            let cell = |col: Option<usize>| col.and_then(|c| cell_at(row, c, shift));
+            let (operator, unit) = (cell(columns.operator), cell(columns.unit));
+            let target = match (text_at(columns.target), cell(columns.target)) {
+                (Some(_), Some(value)) if operator.is_some() || unit.is_some() => {
+                    Some(joined(operator, value, unit))
+                }
+                (t, _) => t,
+            };
+            let actual = match (text_at(columns.actual), cell(columns.actual)) {
+                (Some(_), Some(value)) if unit.is_some() => Some(joined(None, value, unit)),
+                (a, _) => a,
+            };
+            n.target = target.or(n.target.take());
+            n.actual = actual.or(n.actual.take());
             n.deviation = text_at(columns.deviation).or(n.deviation.take());
         }
         if n.table.is_none() {
@@ -384,6 +403,32 @@ fn is_execution_item(name: &str) -> bool {
     let name = compact(name);
     let name = name.trim_end_matches(|c: char| c.is_ascii_digit() || c == '%' || c == '分');
     name.ends_with("执行率") && (name.contains("预算") || name.contains("资金") || name == "执行率")
+}
+
+/// A figure with its operator and unit from cells of their own, as one cell's text: the
+/// figure keeps its own cell's place, the whole covers all three.
+fn joined(operator: Option<&Cell>, value: &Cell, unit: Option<&Cell>) -> CellText {
+    let keep = !value.is_empty();
+    let operator = operator.filter(|c| keep && !c.is_empty());
+    let unit = unit.filter(|c| keep && !c.is_empty());
+    let text = format!(
+        "{}{}{}",
+        operator.map_or("", |c| c.text.as_str()),
+        value.text,
+        unit.map_or("", |c| c.text.as_str())
+    );
+    let span = [operator, Some(value), unit]
+        .into_iter()
+        .flatten()
+        .map(|c| c.span)
+        .reduce(Span::cover)
+        .unwrap_or(value.span);
+    let mut cell = CellText::new(text, span);
+    if let Some(q) = &mut cell.quantity {
+        q.number = value.span;
+        q.span = span;
+    }
+    cell
 }
 
 /// Where a value that is not there belongs: its empty cell, or the end of the row when the

@@ -220,7 +220,37 @@ pub fn segments(table: &Table) -> Vec<Segment<'_>> {
     if current.header.is_some() || !current.rows.is_empty() {
         out.push(current);
     }
+    for segment in &mut out {
+        relabel_word_columns(segment);
+    }
     out
+}
+
+/// A first column named like a value (`年度预算数（万元）` over 总额, 其中：财政资金…) whose cells
+/// are all words is the table's label column. (Only the first: a row shifted against its
+/// header puts words under other value columns.)
+fn relabel_word_columns(segment: &mut Segment<'_>) {
+    let Some(header) = &mut segment.header else {
+        return;
+    };
+    if header.roles.first().is_none_or(|r| !r.is_value()) {
+        return;
+    }
+    let (mut valued, mut words) = (0, 0);
+    for cell in segment.rows.iter().filter_map(|r| r.cell(0)) {
+        let text = cell.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        if looks_numeric(text) || crate::text::is_placeholder(text) {
+            valued += 1;
+        } else {
+            words += 1;
+        }
+    }
+    if valued == 0 && words >= 2 {
+        header.roles[0] = Role::Label;
+    }
 }
 
 #[cfg(test)]

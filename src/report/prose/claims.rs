@@ -57,9 +57,7 @@ impl ClaimRole {
             ClaimRole::ExecutionRate => pair("预算执行率", "the execution rate"),
             ClaimRole::GroupFull(g) => (format!("{g}的满分"), format!("the full marks of {g}")),
             ClaimRole::GroupScore(g) => (format!("{g}的得分"), format!("the score of {g}")),
-            ClaimRole::GroupRate(g) => {
-                (format!("{g}的得分率"), format!("the score rate of {g}"))
-            }
+            ClaimRole::GroupRate(g) => (format!("{g}的得分率"), format!("the score rate of {g}")),
             ClaimRole::Other => pair("该数", "the figure"),
         }
     }
