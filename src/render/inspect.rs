@@ -107,12 +107,11 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report) -> Stri
                 format!("{en} ({zh})")
             }
         };
-        let part = report
-            .breakdowns
-            .iter()
-            .any(|b| b.parts.contains(&i))
-            .then_some(" [a part of a list]")
-            .unwrap_or_default();
+        let part = if report.breakdowns.iter().any(|b| b.parts.contains(&i)) {
+            " [a part of a list]"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "{:>5}  {}{} → {measures}{part}; {:?}, words before «{}»{}",
