@@ -60,6 +60,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &rate::over_budget::OverBudget,
     &rate::undefined_rate::UndefinedRate,
     &rate::execution_cap::ExecutionCap,
+    &rate::coefficient_score::CoefficientScore,
     &grade::band::GradeBand,
     &target::goal_vs_table::GoalVsTable,
     &target::met_vs_points::MetVsPoints,

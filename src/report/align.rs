@@ -54,6 +54,7 @@ fn fits(role: Role, p: &Printed) -> bool {
             !p.percent && p.unit != Some(Unit::Points)
         }
         Role::Count => !p.percent && p.unit.is_none(),
+        Role::Coefficient => !p.percent && p.unit.is_none(),
         _ => false,
     }
 }

@@ -25,6 +25,8 @@ pub enum Role {
     Operator,
     /// 度量单位 / 计量单位: the target's and actual value's unit in a cell of its own.
     Unit,
+    /// 得分系数: the share of the weight an indicator earns (`0.96`); its score is 系数 × 权重.
+    Coefficient,
     Deviation,
     InitialBudget,
     Budget,
@@ -44,6 +46,7 @@ impl Role {
             self,
             Role::FullMarks
                 | Role::Weight
+                | Role::Coefficient
                 | Role::Score
                 | Role::ScoreRate
                 | Role::InitialBudget
@@ -102,7 +105,7 @@ pub fn classify(header: &str) -> Role {
     }
     // 得分系数 is a coefficient (0.96) the score is worked out from, not a score.
     if h.contains("系数") {
-        return Role::Other;
+        return Role::Coefficient;
     }
     // The execution rate's own weight and score in a 部门整体 form: 执行率权重, 执行率得分.
     if h.contains("执行率") && h.contains("得分") {
@@ -252,7 +255,7 @@ mod tests {
         assert_eq!(classify("权重"), Role::Weight);
         assert_eq!(classify("执行率权重"), Role::Weight);
         assert_eq!(classify("执行率得分"), Role::Score);
-        assert_eq!(classify("得分系数"), Role::Other);
+        assert_eq!(classify("得分系数"), Role::Coefficient);
     }
 
     #[test]

@@ -122,6 +122,8 @@ pub struct Node {
     pub score: Vec<Stated>,
     /// 得分率 stated for this node.
     pub rate: Vec<Stated>,
+    /// 得分系数 stated for this node: its score is the coefficient times its full marks.
+    pub coefficient: Option<Stated>,
     pub missing_score: Option<MissingCell>,
     /// A full-marks cell that should be there and is not: the row has a score but no 分值,
     /// while the table gives other rows theirs.
@@ -146,6 +148,7 @@ impl Node {
             full: Vec::new(),
             score: Vec::new(),
             rate: Vec::new(),
+            coefficient: None,
             missing_score: None,
             missing_full: None,
             target: None,

@@ -37,6 +37,7 @@ struct RowValues<'r> {
     full: Value<'r>,
     score: Value<'r>,
     rate: Value<'r>,
+    coefficient: Value<'r>,
 }
 
 /// Columns of a score table and the display precision of its value columns.
@@ -55,6 +56,8 @@ struct Columns {
     target: Option<usize>,
     actual: Option<usize>,
     deviation: Option<usize>,
+    /// 得分系数: the share of the weight earned.
+    coefficient: Option<usize>,
     /// 指标性质 and 度量单位 columns: a target's operator and unit printed apart from it.
     operator: Option<usize>,
     unit: Option<usize>,
@@ -108,6 +111,7 @@ pub fn add_score_table(card: &mut Scorecard, table: usize, segments: &[&Segment<
         target: header.find(Role::Target),
         actual: header.find(Role::Actual),
         deviation: header.find(Role::Deviation),
+        coefficient: header.find(Role::Coefficient),
         operator: header.find(Role::Operator),
         unit: header.find(Role::Unit),
         labels_end,
@@ -162,6 +166,7 @@ fn read_values<'r>(columns: &Columns, row: &'r Row, shift: isize) -> RowValues<'
         full: at(columns.full, columns.full_role),
         score: at(Some(columns.score), Role::Score),
         rate: at(columns.rate, Role::ScoreRate),
+        coefficient: at(columns.coefficient, Role::Coefficient),
     }
 }
 
@@ -385,6 +390,14 @@ impl TreeBuilder<'_> {
             if let Some(at) = missing_at(values.score, row, true) {
                 n.missing_score = Some(MissingCell { row: row.span, at });
             }
+        }
+        if let (Value::Number(p, cell), true) = (values.coefficient, node != 0) {
+            n.coefficient = Some(stated(Num::new(
+                p.value,
+                Precision::Decimals(p.decimals),
+                cell.span,
+                &cell.text,
+            )));
         }
         if let Value::Number(p, cell) = values.rate {
             n.rate.push(stated(rate_num(

@@ -1,6 +1,7 @@
 //! RATE: rates that do not follow from the figures they divide, and scores that do not follow
 //! from the execution rate.
 
+pub mod coefficient_score;
 pub mod execution_cap;
 pub mod execution_rate;
 pub mod execution_score;
