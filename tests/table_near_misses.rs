@@ -287,3 +287,36 @@ fn provincial_options() {
     assert!(codes_with(&slack("12900人次"), &provincial).is_empty());
     assert_eq!(codes_with(&slack("13000人次"), &provincial), ["TARGET005"]);
 }
+
+/// A 部门整体 form scores coefficient × weight; a coefficient printed to two decimals leaves
+/// the score a little room, a different score none.
+#[test]
+fn coefficient_scores() {
+    let table = |coefficient: &str, score: &str, total: &str| {
+        format!(
+            "一级指标\t二级指标\t三级指标\t指标值\t完成值\t得分系数\t权重\t得分\n\
+             产出指标\t数量指标\t活动场次\t≥300场\t326场\t1\t50\t50\n\
+             效益指标\t社会效益指标\t接待人次\t≥50万人次\t48万人次\t{coefficient}\t50\t{score}\n\
+             总分\t\t\t\t\t\t100\t{total}\n"
+        )
+    };
+    silent(&table("0.96", "48", "98"));
+    silent(&table("0.96", "48.20", "98.20"));
+    only("RATE010", &table("0.96", "49", "99"));
+}
+
+/// A target printed as operator, figure and unit in cells of their own is one target.
+#[test]
+fn operator_and_unit_columns() {
+    let form = |actual: &str, score: &str, reason: &str, total: &str| {
+        format!(
+            "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析\n\
+             绩效指标（100分）\t数量指标\t建设面积\t≥\t5000\t亩\t{actual}\t60\t{score}\t{reason}\n\
+             \t质量指标\t验收合格率\t＝\t100\t%\t100\t40\t40\t\n\
+             合计\t\t\t\t\t\t\t100\t{total}\t\n"
+        )
+    };
+    silent(&form("5200", "60", "", "100"));
+    silent(&form("4800", "57.6", "两个地块延期", "97.60"));
+    only("TARGET003", &form("4800", "57.6", "", "97.60"));
+}
