@@ -41,6 +41,15 @@ pub fn pick(values: &[Stated], prefer: Option<Origin>) -> Option<&Stated> {
         })
 }
 
+/// The full marks and the score a node's own row prints, preferring them to figures stated for
+/// it elsewhere: what rules about one row (its targets, its formula) judge.
+pub fn row_figures(node: &Node) -> Option<(&Stated, &Stated)> {
+    Some((
+        pick(&node.full, Some(Origin::Detail))?,
+        pick(&node.score, Some(Origin::Detail))?,
+    ))
+}
+
 /// What a node's figure is made of.
 #[derive(Debug, Clone)]
 pub enum Rep<'c> {

@@ -59,6 +59,26 @@ impl Role {
         )
     }
 
+    /// Columns only a score table's or a fund block's header names: a row naming none of them
+    /// under a score table is a row of it, not a new header.
+    pub fn names_scored_column(self) -> bool {
+        matches!(
+            self,
+            Role::Level(_)
+                | Role::FullMarks
+                | Role::Weight
+                | Role::Score
+                | Role::ScoreRate
+                | Role::InitialBudget
+                | Role::Budget
+                | Role::Spent
+                | Role::ExecutionRate
+                | Role::Target
+                | Role::Actual
+                | Role::Deviation
+        )
+    }
+
     /// Columns of full marks, in points or as weights.
     pub fn is_full_marks(self) -> bool {
         matches!(self, Role::FullMarks | Role::Weight)

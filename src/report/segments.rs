@@ -135,23 +135,7 @@ fn is_label_row(current: &Segment<'_>, roles: &[Role]) -> bool {
         .all(|r| matches!(r, Role::Label | Role::Other | Role::Serial));
     // Under a score table, a header names a score table's columns, not just labels and a
     // count (`年度绩效目标（80分）⇥产出指标⇥受益学生人数⇥≥3000人` is a row).
-    let names_columns = roles.iter().any(|r| {
-        matches!(
-            r,
-            Role::Level(_)
-                | Role::FullMarks
-                | Role::Weight
-                | Role::Score
-                | Role::ScoreRate
-                | Role::InitialBudget
-                | Role::Budget
-                | Role::Spent
-                | Role::ExecutionRate
-                | Role::Target
-                | Role::Actual
-                | Role::Deviation
-        )
-    });
+    let names_columns = roles.iter().any(|r| r.names_scored_column());
     (open.roles.iter().any(|r| r.is_value()) && labels_only)
         || (open.has(Role::Score) && !names_columns)
 }

@@ -6,11 +6,10 @@ use rust_decimal::Decimal;
 
 use super::score_as_printed;
 use crate::checks::arith::possible;
-use crate::checks::tree::{node_name, pick};
+use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Constraint, Finding, Implied, Text};
 use crate::number::format_decimal;
-use crate::report::Origin;
 
 pub struct CoefficientScore;
 
@@ -23,11 +22,9 @@ impl Check for CoefficientScore {
         let policy = cx.profile.rounding;
         for card in &cx.report.scorecards {
             for (id, node) in card.nodes.iter().enumerate() {
-                let (Some(coefficient), Some(full), Some(score)) = (
-                    &node.coefficient,
-                    pick(&node.full, Some(Origin::Detail)),
-                    pick(&node.score, Some(Origin::Detail)),
-                ) else {
+                let (Some(coefficient), Some((full, score))) =
+                    (&node.coefficient, row_figures(node))
+                else {
                     continue;
                 };
                 let expected = possible(&coefficient.num, policy).scale(full.num.value);

@@ -11,14 +11,12 @@ use super::{
     formula_arithmetic, formula_scores, fund_block_rate, known_rate, score_as_printed, score_fits,
     should_be, KnownRate,
 };
-use crate::checks::tree::{node_name, pick};
+use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Constraint, Finding, Implied, Label, Text};
 use crate::document::Span;
 use crate::number::{Num, Precision};
-use crate::report::{
-    columns::Role, AmountTable, NodeKind, Origin, RowKind, Scorecard, ScorecardKind,
-};
+use crate::report::{columns::Role, AmountTable, NodeKind, RowKind, Scorecard, ScorecardKind};
 
 pub struct ExecutionScore;
 
@@ -47,10 +45,7 @@ impl Check for ExecutionScore {
                 if !is_execution_row(card, id) {
                     continue;
                 }
-                let (Some(full), Some(score)) = (
-                    pick(&node.full, Some(Origin::Detail)),
-                    pick(&node.score, Some(Origin::Detail)),
-                ) else {
+                let Some((full, score)) = row_figures(node) else {
                     continue;
                 };
                 let actual = node.actual.as_ref().and_then(|a| {

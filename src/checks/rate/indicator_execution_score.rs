@@ -4,11 +4,10 @@
 //! profile knows; choose the matching profile (`--standard`) to silence it.
 
 use super::{formula_arithmetic, formula_scores, report_rate, score_as_printed, score_fits};
-use crate::checks::tree::{node_name, pick};
+use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::report::{NodeKind, Origin, ScorecardKind};
-use crate::text::compact;
+use crate::report::{NodeKind, ScorecardKind};
 
 pub struct IndicatorExecutionScore;
 
@@ -29,16 +28,7 @@ impl Check for IndicatorExecutionScore {
                 if node.kind != NodeKind::ExecutionRate || !node.children.is_empty() {
                     continue;
                 }
-                let Some(label) = &node.label else {
-                    continue;
-                };
-                if !compact(&label.name).ends_with("预算执行率") {
-                    continue;
-                }
-                let (Some(full), Some(score)) = (
-                    pick(&node.full, Some(Origin::Detail)),
-                    pick(&node.score, Some(Origin::Detail)),
-                ) else {
+                let Some((full, score)) = row_figures(node) else {
                     continue;
                 };
                 let expected =

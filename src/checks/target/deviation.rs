@@ -4,10 +4,10 @@
 //! by any other.
 
 use super::missed;
-use crate::checks::tree::{node_name, pick};
+use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::report::{NodeKind, Origin};
+use crate::report::NodeKind;
 
 pub struct MissingDeviation;
 
@@ -26,15 +26,8 @@ impl Check for MissingDeviation {
                 let Some(deviation) = node.deviation.as_ref().filter(|d| d.blank) else {
                     continue;
                 };
-                let lost = match (
-                    pick(&node.full, Some(Origin::Detail)),
-                    pick(&node.score, Some(Origin::Detail)),
-                ) {
-                    (Some(full), Some(score)) if score.num.value < full.num.value => {
-                        Some((full, score))
-                    }
-                    _ => None,
-                };
+                let lost =
+                    row_figures(node).filter(|(full, score)| score.num.value < full.num.value);
                 let missed = match (&node.target, &node.actual) {
                     (Some(t), Some(a)) => missed(t, a).filter(|m| *m).map(|_| (t, a)),
                     _ => None,

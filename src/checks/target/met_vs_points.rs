@@ -3,10 +3,10 @@
 //! this is a warning.
 
 use super::missed;
-use crate::checks::tree::{node_name, pick};
+use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
-use crate::report::{NodeKind, Origin};
+use crate::report::NodeKind;
 
 pub struct MetVsPoints;
 
@@ -32,10 +32,7 @@ impl Check for MetVsPoints {
                 let Some(met) = missed(target_cell, actual_cell).map(|m| !m) else {
                     continue;
                 };
-                let (Some(full), Some(score)) = (
-                    pick(&node.full, Some(Origin::Detail)),
-                    pick(&node.score, Some(Origin::Detail)),
-                ) else {
+                let Some((full, score)) = row_figures(node) else {
                     continue;
                 };
                 let lost = score.num.value < full.num.value;

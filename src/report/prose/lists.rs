@@ -181,15 +181,14 @@ fn after_marker(
     let partial = PARTIAL_WORDS
         .iter()
         .any(|w| before.ends_with(w) || text[list_start..end].trim_start().starts_with(w));
-    Some(Breakdown {
+    let mut b = parts.breakdown(
         total,
-        open: parts.ends_with_etc || partial,
-        first_run: parts.first_run,
-        marker: Span::new(base + at, base + list_start),
-        end: base + end,
-        kind: ListKind::Marked,
-        parts: parts.items,
-    })
+        Span::new(base + at, base + list_start),
+        base + end,
+        ListKind::Marked,
+    );
+    b.open |= partial;
+    Some(b)
 }
 
 /// `a、b、c，合计 X`: the parts enumerated with `、` before a total that comes last.
@@ -208,15 +207,7 @@ fn total_last(
     if parts.items.len() < 2 || parts.separators.iter().any(|s| *s != '、') {
         return None;
     }
-    Some(Breakdown {
-        total,
-        parts: parts.items,
-        open: parts.ends_with_etc,
-        first_run: None,
-        marker: Span::new(cue.start, cue.end),
-        end: base + list_end(text, at),
-        kind: ListKind::TotalLast,
-    })
+    Some(parts.breakdown(total, cue, base + list_end(text, at), ListKind::TotalLast))
 }
 
 /// `实际共计 X 万元，其中…` without 其中: the figures after a total in its sentence, each named
@@ -244,15 +235,7 @@ fn sources_after(
     if !named {
         return None;
     }
-    Some(Breakdown {
-        total,
-        parts: parts.items,
-        open: parts.ends_with_etc,
-        first_run: None,
-        marker: Span::new(cue.start, cue.end),
-        end: base + end,
-        kind: ListKind::Sources,
-    })
+    Some(parts.breakdown(total, cue, base + end, ListKind::Sources))
 }
 
 /// The cue before a figure that says it is a total (`合计`, `共计`, `共`), in its clause.
@@ -331,6 +314,24 @@ fn parts_in(
         first_run,
         ends_with_etc,
     })
+}
+
+impl Parts {
+    /// The list as a breakdown of `total`, tied to it at `marker`. Only a marked list is read
+    /// two ways where its separator changes; the others are enumerations by construction.
+    fn breakdown(self, total: usize, marker: Span, end: usize, kind: ListKind) -> Breakdown {
+        Breakdown {
+            total,
+            open: self.ends_with_etc,
+            first_run: (kind == ListKind::Marked)
+                .then_some(self.first_run)
+                .flatten(),
+            marker,
+            end,
+            kind,
+            parts: self.items,
+        }
+    }
 }
 
 fn normalise(c: char) -> char {
