@@ -94,6 +94,9 @@ pub struct Constraint {
     pub cells: Vec<Implied>,
 }
 
+/// The most places one finding labels.
+pub const MAX_LABELS: usize = 24;
+
 #[derive(Debug, Clone)]
 pub struct Finding {
     pub rule: &'static Rule,
@@ -103,6 +106,8 @@ pub struct Finding {
     pub labels: Vec<Label>,
     /// Further help lines: other arithmetic that points at the same place.
     pub notes: Vec<Text>,
+    /// Places beyond [`MAX_LABELS`] that were not labelled (10,000 rows sharing one code).
+    pub omitted_labels: usize,
     pub constraint: Option<Constraint>,
 }
 
@@ -121,6 +126,7 @@ impl Finding {
             args: Vec::new(),
             labels: Vec::new(),
             notes: Vec::new(),
+            omitted_labels: 0,
             constraint: None,
         }
     }
@@ -139,10 +145,21 @@ impl Finding {
     }
 
     pub fn label(mut self, span: Span, text: Text) -> Self {
-        if !self.labels.iter().any(|l| l.span == span) {
-            self.labels.push(Label { span, text });
-        }
+        self.push_label(span, text);
         self
+    }
+
+    /// Label one more place, unless it is labelled already; past [`MAX_LABELS`] the place is
+    /// only counted, and the help says how many more there are.
+    pub fn push_label(&mut self, span: Span, text: Text) {
+        if self.labels.iter().any(|l| l.span == span) {
+            return;
+        }
+        if self.labels.len() >= MAX_LABELS {
+            self.omitted_labels += 1;
+            return;
+        }
+        self.labels.push(Label { span, text });
     }
 
     pub fn note(mut self, text: Text) -> Self {
@@ -169,6 +186,13 @@ impl Finding {
         for note in &self.notes {
             help.push('\n');
             help.push_str(note.get(lang));
+        }
+        if self.omitted_labels > 0 {
+            help.push('\n');
+            help.push_str(&match lang {
+                Lang::Zh => format!("另有 {} 处未在此标出", self.omitted_labels),
+                Lang::En => format!("{} more places are not shown", self.omitted_labels),
+            });
         }
         help
     }

@@ -110,6 +110,8 @@ pub fn check_file_with(path: &Path, options: &Options) -> Result<Checked, FileEr
     };
     let bytes = std::fs::read(path)?;
     let decoded = decode(&bytes)?;
+    // The text is all that is read from here on; a large file is not held twice.
+    drop(bytes);
     let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
     Ok(check_source_with(
         source,

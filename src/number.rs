@@ -57,6 +57,38 @@ impl Unit {
     }
 }
 
+/// The most integer digits a printed figure may have to be judged: 10^13 元 is far beyond any
+/// budget a report evaluates, and bounding inputs keeps every sum and product of them inside
+/// what `rust_decimal` represents.
+pub const MAX_INTEGER_DIGITS: usize = 13;
+
+/// The most decimals a printed figure may have to be judged.
+pub const MAX_DECIMALS: u32 = 10;
+
+/// Whether a figure with this many integer digits and decimals can be judged.
+pub fn within_limits(integer_digits: usize, decimals: u32) -> bool {
+    integer_digits <= MAX_INTEGER_DIGITS && decimals <= MAX_DECIMALS
+}
+
+/// Whether a cell or token is a plain number that is too large or too precise to judge
+/// (`1234567890123456789`, `0.12345678901234`): it is left unjudged and listed, never guessed.
+pub fn too_large_to_judge(text: &str) -> bool {
+    let folded: String = text.trim().chars().map(fold_char).collect();
+    let body = folded
+        .trim_start_matches(['-', '−', '+'])
+        .trim_end_matches(['%', '元', '万', '亿', '分']);
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，'))
+    {
+        return false;
+    }
+    let (int_part, frac) = body.split_once('.').unwrap_or((body, ""));
+    let digits = int_part.chars().filter(char::is_ascii_digit).count();
+    digits > 0 && !within_limits(digits, frac.len() as u32)
+}
+
 /// A number as printed: its value, how many decimals were shown, whether it carried `%`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Printed {
@@ -125,7 +157,7 @@ fn parse_body(body: &str) -> Option<(Decimal, u32)> {
         Some(_) => return None,
         None => 0,
     };
-    if decimals > 10 || digits.len() > 16 {
+    if !within_limits(digits.len(), decimals) {
         return None;
     }
     let text = match frac_part {
@@ -186,20 +218,20 @@ impl Num {
     pub fn interval(&self, mode: Rounding) -> Interval {
         let unit = match self.precision {
             Precision::Exact => return Interval::exact(self.value),
-            Precision::Decimals(d) => Decimal::new(1, d),
+            Precision::Decimals(d) => Decimal::new(1, d.min(MAX_DECIMALS)),
             Precision::Step(step) => step,
         };
         let v = self.value;
         match mode {
             Rounding::Round => {
                 let half = unit / Decimal::TWO;
-                Interval::new(v - half, v + half)
+                Interval::new(v.saturating_sub(half), v.saturating_add(half))
             }
             // Truncation is half-open: the true value is strictly below the next printed one.
             Rounding::Truncate if v.is_sign_negative() && !v.is_zero() => {
-                Interval::new(v - unit + OPEN_END, v)
+                Interval::new(v.saturating_sub(unit) + OPEN_END, v)
             }
-            Rounding::Truncate => Interval::new(v, v + unit - OPEN_END),
+            Rounding::Truncate => Interval::new(v, v.saturating_add(unit) - OPEN_END),
         }
     }
 
@@ -228,10 +260,17 @@ impl Num {
         }
         let precision = match self.precision {
             Precision::Exact => Precision::Exact,
-            Precision::Decimals(d) => Precision::Step(Decimal::new(1, d) * factor),
-            Precision::Step(step) => Precision::Step(step * factor),
+            Precision::Decimals(d) => {
+                Precision::Step(Decimal::new(1, d.min(MAX_DECIMALS)).saturating_mul(factor))
+            }
+            Precision::Step(step) => Precision::Step(step.saturating_mul(factor)),
         };
-        Num::new(self.value * factor, precision, self.span, self.text.clone())
+        Num::new(
+            self.value.saturating_mul(factor),
+            precision,
+            self.span,
+            self.text.clone(),
+        )
     }
 }
 
@@ -276,28 +315,38 @@ impl Interval {
     }
 
     pub fn midpoint(&self) -> Decimal {
-        (self.lo + self.hi) / Decimal::TWO
+        self.lo / Decimal::TWO + self.hi / Decimal::TWO
     }
 
+    // Arithmetic saturates rather than overflow: figures are bounded when read (see
+    // `MAX_INTEGER_DIGITS`), so only absurd chains of them reach the limits, and a saturated
+    // interval is wide enough never to contradict anything.
+
     pub fn add(&self, other: &Interval) -> Interval {
-        Interval::new(self.lo + other.lo, self.hi + other.hi)
+        Interval::new(
+            self.lo.saturating_add(other.lo),
+            self.hi.saturating_add(other.hi),
+        )
     }
 
     pub fn sub(&self, other: &Interval) -> Interval {
-        Interval::new(self.lo - other.hi, self.hi - other.lo)
+        Interval::new(
+            self.lo.saturating_sub(other.hi),
+            self.hi.saturating_sub(other.lo),
+        )
     }
 
     pub fn scale(&self, k: Decimal) -> Interval {
-        let (a, b) = (self.lo * k, self.hi * k);
+        let (a, b) = (self.lo.saturating_mul(k), self.hi.saturating_mul(k));
         Interval::new(a.min(b), a.max(b))
     }
 
     pub fn mul(&self, other: &Interval) -> Interval {
         let corners = [
-            self.lo * other.lo,
-            self.lo * other.hi,
-            self.hi * other.lo,
-            self.hi * other.hi,
+            self.lo.saturating_mul(other.lo),
+            self.lo.saturating_mul(other.hi),
+            self.hi.saturating_mul(other.lo),
+            self.hi.saturating_mul(other.hi),
         ];
         Interval::new(
             *corners.iter().min().expect("four corners"),
@@ -326,6 +375,13 @@ impl Interval {
     pub fn min_with(&self, cap: Decimal) -> Interval {
         Interval::new(self.lo.min(cap), self.hi.min(cap))
     }
+}
+
+/// The sum of decimals, saturating at the limits rather than overflowing.
+pub fn total(values: impl IntoIterator<Item = Decimal>) -> Decimal {
+    values
+        .into_iter()
+        .fold(Decimal::ZERO, |acc, v| acc.saturating_add(v))
 }
 
 /// A decimal printed with exactly `decimals` places, rounding half away from zero; `-0.00`

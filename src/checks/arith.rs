@@ -84,31 +84,47 @@ pub fn check_sum(parts: &[&Num], total: &Num, policy: RoundingPolicy) -> Option<
     if holds {
         return None;
     }
-    let computed: Decimal = parts.iter().map(|p| p.value).sum();
+    let computed: Decimal = crate::number::total(parts.iter().map(|p| p.value));
     let decimals = display_decimals(parts.iter().copied().chain(std::iter::once(total)));
     let unit = |n: &Num| match n.precision {
         Precision::Exact => Decimal::ZERO,
         Precision::Decimals(d) => Decimal::new(1, d),
         Precision::Step(step) => step,
     };
-    let tolerance = (parts.iter().map(|p| unit(p)).sum::<Decimal>() + unit(total)) / Decimal::TWO;
+    let tolerance =
+        (crate::number::total(parts.iter().map(|p| unit(p))) + unit(total)) / Decimal::TWO;
     let mut cells = vec![Implied {
         span: total.span,
         value: hull_over(policy, |m| sum_interval(parts, m)),
         point: computed,
         decimals,
     }];
-    for (k, part) in parts.iter().enumerate() {
-        let others: Vec<&Num> = parts
+    // What each part would need, all others as printed: the total less the sum of the others,
+    // which is the sum of all less the part (endpoint by endpoint, so it stays linear).
+    let sums: Vec<(crate::number::Rounding, Interval)> = policy
+        .modes()
+        .iter()
+        .map(|&m| (m, sum_interval(parts, m)))
+        .collect();
+    for part in parts {
+        let need = sums
             .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != k)
-            .map(|(_, p)| *p)
-            .collect();
+            .map(|&(m, all)| {
+                let own = part.interval(m);
+                let others = Interval::new(
+                    all.lo.saturating_sub(own.lo),
+                    all.hi
+                        .saturating_sub(own.hi)
+                        .max(all.lo.saturating_sub(own.lo)),
+                );
+                total.interval(m).sub(&others)
+            })
+            .reduce(|a, b| a.hull(&b))
+            .expect("at least one mode");
         cells.push(Implied {
             span: part.span,
-            value: remainder(total, &others, policy),
-            point: total.value - others.iter().map(|o| o.value).sum::<Decimal>(),
+            value: need,
+            point: total.value - (computed - part.value),
             decimals,
         });
     }

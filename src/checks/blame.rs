@@ -35,12 +35,7 @@ pub fn fold(findings: Vec<Finding>) -> Vec<Finding> {
             // The other finding's own place; its text ("should be …") assumed the culprit was
             // right, so it is labelled with the check instead.
             if let Some(label) = other.labels.first() {
-                if !lead.labels.iter().any(|l| l.span == label.span) {
-                    lead.labels.push(Label {
-                        span: label.span,
-                        text: Text::same(other.code().to_string()),
-                    });
-                }
+                lead.push_label(label.span, Text::same(other.code().to_string()));
             }
             let note = Text::new(
                 format!("另见 {}：{}", other.code(), other.message(Lang::Zh)),
@@ -70,12 +65,7 @@ pub fn fold(findings: Vec<Finding>) -> Vec<Finding> {
             }
             None => {
                 for (span, _, _, _) in &group.cells {
-                    if !lead.labels.iter().any(|l| l.span == *span) {
-                        lead.labels.push(Label {
-                            span: *span,
-                            text: Text::default(),
-                        });
-                    }
+                    lead.push_label(*span, Text::default());
                 }
                 lead.notes.push(Text::new(
                     format!("以上 {n} 项核对由同一处差错引起，但无法确定是哪一项"),

@@ -169,6 +169,7 @@ pub fn read_amount_table(
             values,
             missing,
             parent: None,
+            items: Vec::new(),
             span: row.span,
         });
         styles.push(outline_style(
@@ -177,6 +178,11 @@ pub fn read_amount_table(
         ));
     }
     link_parts(&mut out_rows, &styles);
+    for i in 0..out_rows.len() {
+        if let (RowKind::Item, Some(parent)) = (out_rows[i].kind, out_rows[i].parent) {
+            out_rows[parent].items.push(i);
+        }
+    }
     let rates = rate_links(&columns);
     let span = segments
         .iter()

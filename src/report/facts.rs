@@ -210,7 +210,7 @@ mod tests {
         parts
             .iter()
             .enumerate()
-            .flat_map(|(i, (text, region))| analyse(text, 0, *region, i).1)
+            .flat_map(|(i, (text, region))| analyse(text, 0, *region, i).dates)
             .collect()
     }
 

@@ -24,6 +24,12 @@ use crate::text::compact;
 use prose::claims::{self, Claim, DateMention, Region};
 use segments::Segment;
 
+/// The longest paragraph read as part of a table's caption.
+const MAX_CAPTION_BYTES: usize = 300;
+
+/// The most figures read from a document's prose.
+const MAX_PROSE_FIGURES: usize = 100_000;
+
 /// Prose gathered while walking the document: claims and dates, and where the walk is.
 #[derive(Default)]
 struct ProseSink {
@@ -32,12 +38,35 @@ struct ProseSink {
     breakdowns: Vec<claims::Breakdown>,
     /// Claims made inside a form, by the form's index.
     form_claims: Vec<(usize, usize)>,
+    /// Figures too large or too precise to judge.
+    unjudged: Vec<Span>,
+    /// The first block left unread once [`MAX_PROSE_FIGURES`] figures were read.
+    unread: Option<Span>,
     blocks: usize,
 }
 
 impl ProseSink {
     fn add(&mut self, text: &str, base: usize, region: Region, form: Option<usize>) {
-        let (claims, dates, breakdowns) = claims::analyse(text, base, region, self.blocks);
+        // A report states a few hundred figures; past this many the text is generated or
+        // flattened data, and holding every figure would cost memory out of all proportion.
+        if self.claims.len() >= MAX_PROSE_FIGURES {
+            self.unread
+                .get_or_insert(Span::new(base, base + text.len()));
+            return;
+        }
+        let limit = MAX_PROSE_FIGURES - self.claims.len();
+        let claims::Analysis {
+            claims,
+            dates,
+            breakdowns,
+            unjudged,
+            stopped,
+        } = claims::analyse_at_most(text, base, region, self.blocks, limit);
+        if let Some(at) = stopped {
+            self.unread
+                .get_or_insert(Span::new(at, (base + text.len()).max(at)));
+        }
+        self.unjudged.extend(unjudged);
         self.blocks += 1;
         let offset = self.claims.len();
         self.breakdowns.extend(breakdowns.into_iter().map(|mut b| {
@@ -47,12 +76,11 @@ impl ProseSink {
             }
             b
         }));
-        for claim in claims {
-            if let Some(f) = form {
-                self.form_claims.push((self.claims.len(), f));
-            }
-            self.claims.push(claim);
+        if let Some(f) = form {
+            self.form_claims
+                .extend((offset..offset + claims.len()).map(|c| (c, f)));
         }
+        self.claims.extend(claims);
         self.dates.extend(dates);
     }
 }
@@ -73,6 +101,12 @@ pub fn recognise(doc: &Document) -> Report {
         match block {
             Block::Table(table) => {
                 for cell in table.rows.iter().flat_map(|r| r.cells.iter()) {
+                    if crate::number::too_large_to_judge(&cell.text) {
+                        report.skipped.push(Skipped {
+                            span: cell.span,
+                            what: too_large(),
+                        });
+                    }
                     let mut found = prose::weights::statements(&cell.text, 0);
                     for statement in &mut found {
                         statement.span = cell.sub_span(statement.span.start, statement.span.end);
@@ -113,9 +147,15 @@ pub fn recognise(doc: &Document) -> Report {
                     .weight_statements
                     .extend(prose::weights::statements(&p.text, p.span.start));
                 sink.add(&p.text, p.span.start, region, None);
-                // The lines between two tables caption the next one (表 3：… / 单位：万元).
-                caption.push_str(&p.text);
-                caption.push('\n');
+                // The lines between two tables caption the next one (表 3：… / 单位：万元):
+                // the last few short ones, not every paragraph since the last table.
+                if p.text.len() <= MAX_CAPTION_BYTES {
+                    if caption.len() > 4 * MAX_CAPTION_BYTES {
+                        caption.clear();
+                    }
+                    caption.push_str(&p.text);
+                    caption.push('\n');
+                }
             }
             Block::Heading(h) => {
                 region = match compact(&h.text).as_str() {
@@ -187,8 +227,30 @@ pub fn recognise(doc: &Document) -> Report {
     report.facts.fragment = fragment(doc, &report);
     report.claims = sink.claims;
     report.breakdowns = sink.breakdowns;
+    if let Some(span) = sink.unread {
+        report.skipped.push(Skipped {
+            span,
+            what: format!(
+                "prose after the first {MAX_PROSE_FIGURES} figures: not read (a generated or flattened text?)"
+            ),
+        });
+    }
+    report
+        .skipped
+        .extend(sink.unjudged.into_iter().map(|span| Skipped {
+            span,
+            what: too_large(),
+        }));
     report.dates = sink.dates;
     report
+}
+
+fn too_large() -> String {
+    format!(
+        "a figure too large or too precise to judge (more than {} digits before the point or {} after it)",
+        crate::number::MAX_INTEGER_DIGITS,
+        crate::number::MAX_DECIMALS
+    )
 }
 
 /// A scorecard whose indicator scores are all blank is an unfilled form: nothing can be

@@ -285,6 +285,9 @@ pub struct AmountRow {
     /// The row this one is a part of: the row above a 其中 row, or the outline group
     /// (`一、设备购置`) of a numbered sub-item (`1、服务器`).
     pub parent: Option<usize>,
+    /// The numbered item rows whose outline group this row is (the other way round from
+    /// `parent`, for item rows only).
+    pub items: Vec<usize>,
     pub span: Span,
 }
 

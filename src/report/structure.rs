@@ -187,6 +187,10 @@ pub fn build(doc: &Document) -> Structure {
 }
 
 fn is_title(text: &str) -> bool {
+    // A title is a line, not a page of text.
+    if text.len() > 300 {
+        return false;
+    }
     let c = compact(text);
     !is_chrome(text)
         && (c.ends_with("报告")
@@ -219,6 +223,10 @@ const CHROME_WORDS: &[&str] = &[
 /// Whether a line is page chrome (a breadcrumb `首页 > 信息公开 > …`, a menu, the page's
 /// publication data) or a file name, never the document's title or outline.
 pub fn is_chrome(text: &str) -> bool {
+    // Chrome is a short line; a paragraph of report text is not.
+    if text.len() > 600 {
+        return false;
+    }
     let c = compact(text);
     let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
     crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)

@@ -13,7 +13,7 @@ use super::{
 };
 use crate::checks::tree::{node_name, row_figures};
 use crate::checks::{Check, Context};
-use crate::diagnostic::{Constraint, Finding, Implied, Label, Text};
+use crate::diagnostic::{Constraint, Finding, Implied, Text};
 use crate::document::Span;
 use crate::number::{Num, Precision};
 use crate::report::{columns::Role, AmountTable, NodeKind, RowKind, Scorecard, ScorecardKind};
@@ -136,10 +136,7 @@ fn judge(
             }],
         });
     if let Some(span) = printed_rate {
-        f.labels.push(Label {
-            span,
-            text: Text::new("执行率", "execution rate"),
-        });
+        f.push_label(span, Text::new("执行率", "execution rate"));
     }
     out.push(f);
 }

@@ -97,7 +97,7 @@ fn report(cx: &Context<'_>, measure: Measure, out: &mut Vec<Finding>) {
                     value,
                     decimals,
                 } => {
-                    let others_sum: Decimal = others.iter().map(|o| o.value).sum();
+                    let others_sum: Decimal = crate::number::total(others.iter().map(|o| o.value));
                     let point = stated.num.value - others_sum;
                     let implied = format_decimal(point, decimals);
                     let limit = match measure {

@@ -25,11 +25,12 @@ impl Check for ScoreRange {
                             _ => continue,
                         },
                     };
-                    let full: Decimal = full_values.iter().map(|f| f.num.value).sum();
+                    let full: Decimal =
+                        crate::number::total(full_values.iter().map(|f| f.num.value));
                     let below = score.num.value < Decimal::ZERO;
                     let above = policy.modes().iter().all(|&m| {
                         let full_hi: Decimal =
-                            full_values.iter().map(|f| f.num.interval(m).hi).sum();
+                            crate::number::total(full_values.iter().map(|f| f.num.interval(m).hi));
                         score.num.interval(m).lo > full_hi
                     });
                     if !below && !above {
@@ -57,8 +58,12 @@ impl Check for ScoreRange {
                             subject: Some(score.num.span),
                             cells: vec![Implied {
                                 span: score.num.span,
-                                value: Interval::new(Decimal::ZERO, full),
-                                point: score.num.value.clamp(Decimal::ZERO, full),
+                                // A negative 分值 is no range at all: the score can only be 0.
+                                value: Interval::new(Decimal::ZERO, full.max(Decimal::ZERO)),
+                                point: score
+                                    .num
+                                    .value
+                                    .clamp(Decimal::ZERO, full.max(Decimal::ZERO)),
                                 decimals: score.num.display_decimals(),
                             }],
                         });

@@ -51,11 +51,12 @@ impl PartsSum<'_> {
     /// The sum of the first `n` parts as printed, in the total's unit.
     pub fn sum(&self, n: usize) -> Decimal {
         let total = &self.total.quantity;
-        self.parts
-            .iter()
-            .take(n)
-            .map(|p| p.quantity.value * factor(&p.quantity, total))
-            .sum()
+        crate::number::total(
+            self.parts
+                .iter()
+                .take(n)
+                .map(|p| p.quantity.value.saturating_mul(factor(&p.quantity, total))),
+        )
     }
 
     /// Decimals to show the sum of the parts with, in the total's unit.

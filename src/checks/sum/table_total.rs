@@ -84,7 +84,7 @@ fn contribution<'t>(table: &'t AmountTable, row: usize, col: usize) -> Contribut
         };
     }
     let mut values = Vec::new();
-    for item in items {
+    for &item in items {
         match contribution(table, item, col) {
             Contribution::Values(v) => values.extend(v),
             Contribution::Lost => return Contribution::Lost,
@@ -99,10 +99,8 @@ fn contribution<'t>(table: &'t AmountTable, row: usize, col: usize) -> Contribut
 }
 
 /// The numbered items of an outline group (`1、服务器` under `一、设备购置`).
-pub fn outline_items(table: &AmountTable, row: usize) -> Vec<usize> {
-    (0..table.rows.len())
-        .filter(|&i| table.rows[i].parent == Some(row) && table.rows[i].kind == RowKind::Item)
-        .collect()
+pub fn outline_items(table: &AmountTable, row: usize) -> &[usize] {
+    &table.rows[row].items
 }
 
 /// The checkable totals of a column:
@@ -121,7 +119,7 @@ pub fn column_totals(table: &AmountTable, col: usize) -> Vec<ColumnTotal<'_>> {
         };
         let mut parts = Vec::new();
         let mut lost = false;
-        for item in outline_items(table, i) {
+        for &item in outline_items(table, i) {
             match contribution(table, item, col) {
                 Contribution::Values(v) => parts.extend(v),
                 Contribution::Lost => lost = true,

@@ -120,8 +120,8 @@ fn finding(
         .map(Num::display_decimals)
         .max()
         .unwrap_or(2);
-    let known_sum: Decimal = reach.known.iter().map(|n| n.value).sum();
-    let open_sum: Decimal = reach.open.iter().map(|(n, _)| n.value).sum();
+    let known_sum: Decimal = crate::number::total(reach.known.iter().map(|n| n.value));
+    let open_sum: Decimal = crate::number::total(reach.open.iter().map(|(n, _)| n.value));
     let join = |nums: &mut dyn Iterator<Item = &Num>| {
         nums.map(|n| n.text.clone()).collect::<Vec<_>>().join(" + ")
     };

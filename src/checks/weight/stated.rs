@@ -92,7 +92,7 @@ fn full_marks(card: &Scorecard, node: usize) -> Option<(Decimal, Vec<Span>)> {
     }
     match children_rep(card, node, Measure::Full, None, None) {
         Rep::Known(parts) => Some((
-            parts.iter().map(|p| p.num.value).sum(),
+            crate::number::total(parts.iter().map(|p| p.num.value)),
             parts.iter().map(|p| p.num.span).collect(),
         )),
         _ => None,

@@ -316,7 +316,7 @@ pub fn score_figures(cx: &Context<'_>, claim: &Claim) -> Vec<Figure> {
         return Vec::new();
     }
     if let Rep::Known(parts) = rep(card, node, measure, None, None) {
-        let sum: Decimal = parts.iter().map(|p| p.num.value).sum();
+        let sum: Decimal = crate::number::total(parts.iter().map(|p| p.num.value));
         let decimals = parts
             .iter()
             .map(|p| p.num.display_decimals())
@@ -358,7 +358,7 @@ fn whole_below(cx: &Context<'_>, card: &Scorecard, node: NodeId) -> bool {
     let Rep::Known(parts) = super::tree::children_rep(card, node, Measure::Full, None, None) else {
         return false;
     };
-    let sum: Decimal = parts.iter().map(|p| p.num.value).sum();
+    let sum: Decimal = crate::number::total(parts.iter().map(|p| p.num.value));
     let expected = match super::tree::pick(&card.nodes[node].full, None) {
         Some(full) => full.num.value,
         None if node == 0 => cx.profile.full_marks_total,

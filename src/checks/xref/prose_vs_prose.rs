@@ -4,7 +4,9 @@
 use super::{claim_figure, disagreement, of_the_year, quantity_name};
 use crate::checks::{Check, Context};
 use crate::diagnostic::Finding;
-use crate::report::prose::claims::{BudgetKind, ClaimRole};
+use std::collections::HashMap;
+
+use crate::report::prose::claims::{BudgetKind, Claim, ClaimRole};
 
 pub struct ProseVsProse;
 
@@ -14,26 +16,41 @@ impl Check for ProseVsProse {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let claims: Vec<_> = cx
-            .report
-            .claims
-            .iter()
-            .filter(|c| {
-                !matches!(
-                    c.role,
-                    ClaimRole::Other | ClaimRole::Budget(BudgetKind::ProjectTotal)
+        // Claims of one quantity: the same role, about the same scorecard and year.
+        let mut groups: HashMap<(&ClaimRole, Option<usize>, bool), Vec<&Claim>> = HashMap::new();
+        let mut order = Vec::new();
+        for c in cx.report.claims.iter().filter(|c| {
+            !matches!(
+                c.role,
+                ClaimRole::Other | ClaimRole::Budget(BudgetKind::ProjectTotal)
+            )
+        }) {
+            let key = (&c.role, c.scope, of_the_year(cx, c));
+            let group = groups.entry(key).or_default();
+            if group.is_empty() {
+                order.push(key);
+            }
+            group.push(c);
+        }
+        for key in order {
+            let claims = &groups[&key];
+            // Every pair in a group of the usual size; in a huge one (a generated text), each
+            // statement against the first, so the work stays linear.
+            let pairs: Box<dyn Iterator<Item = (&Claim, &Claim)>> = if claims.len() <= MAX_PAIRWISE
+            {
+                Box::new(
+                    claims
+                        .iter()
+                        .enumerate()
+                        .flat_map(move |(i, a)| claims[i + 1..].iter().map(move |b| (*a, *b))),
                 )
-            })
-            .collect();
-        for (i, a) in claims.iter().enumerate() {
-            for b in &claims[i + 1..] {
-                if a.role != b.role || a.scope != b.scope || a.block == b.block {
-                    continue;
-                }
+            } else {
+                Box::new(claims[1..].iter().map(|b| (claims[0], *b)))
+            };
+            for (a, b) in pairs {
                 // Figures of two different years are not the same quantity.
-                if of_the_year(cx, a) != of_the_year(cx, b)
-                    || (a.year.is_some() && b.year.is_some() && a.year != b.year)
-                {
+                let other_year = a.year.is_some() && b.year.is_some() && a.year != b.year;
+                if a.block == b.block || other_year {
                     continue;
                 }
                 let (fa, fb) = (claim_figure(a), claim_figure(b));
@@ -47,3 +64,6 @@ impl Check for ProseVsProse {
         }
     }
 }
+
+/// Statements of one quantity compared pairwise; a larger group is compared with its first.
+const MAX_PAIRWISE: usize = 32;

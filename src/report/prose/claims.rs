@@ -6,7 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::scan::{scan, Bound, Quantity, Token};
+use super::reach;
+use super::scan::{scan_at_most, Bound, Quantity, Token};
 use crate::document::Span;
 use crate::text::compact;
 
@@ -23,7 +24,7 @@ pub enum BudgetKind {
     ProjectTotal,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ClaimRole {
     TotalScore,
     Budget(BudgetKind),
@@ -216,22 +217,46 @@ fn mention(
     }
 }
 
+/// What one block of prose states.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub claims: Vec<Claim>,
+    pub dates: Vec<DateMention>,
+    /// Totals with their parts; indices are into `claims`.
+    pub breakdowns: Vec<Breakdown>,
+    /// Figures too large or too precise to judge, left out of the claims.
+    pub unjudged: Vec<Span>,
+    /// Where reading stopped, when the block held more figures than asked for.
+    pub stopped: Option<usize>,
+}
+
 /// The claims and dates of one block of prose (`text` begins at byte `base` of the source).
-/// Breakdown indices are into the returned claims.
-pub fn analyse(
+pub fn analyse(text: &str, base: usize, region: Region, block: usize) -> Analysis {
+    analyse_at_most(text, base, region, block, usize::MAX)
+}
+
+/// The same for at most `limit` figures: a block with more is read only so far, and says
+/// where it stopped.
+pub fn analyse_at_most(
     text: &str,
     base: usize,
     region: Region,
     block: usize,
-) -> (Vec<Claim>, Vec<DateMention>, Vec<Breakdown>) {
-    let tokens = scan(text, base);
+    limit: usize,
+) -> Analysis {
+    let tokens = scan_at_most(text, base, limit);
+    let stopped = (tokens.len() >= limit)
+        .then(|| tokens.last().map(|t| t.span().end))
+        .flatten();
     let totals: Vec<Span> = super::statements::total_spans(text, base);
     let groups = group_roles(text, base);
     let mut claims = Vec::new();
     let mut dates = Vec::new();
+    let mut unjudged = Vec::new();
     let mut year_in_clause: Option<(i32, usize)> = None;
     for token in &tokens {
         match token {
+            Token::Unjudged(span) => unjudged.push(*span),
             Token::Year(y, span) => {
                 year_in_clause = Some((*y, clause_start(text, span.start - base)));
                 let range = super::date::DateRange::year(*y);
@@ -297,7 +322,13 @@ pub fn analyse(
             }
         }
     }
-    (claims, dates, breakdowns)
+    Analysis {
+        claims,
+        dates,
+        breakdowns,
+        unjudged,
+        stopped,
+    }
 }
 
 /// Words that put a figure in another year than the one evaluated.
@@ -484,25 +515,29 @@ fn group_roles(text: &str, base: usize) -> Vec<(Span, ClaimRole)> {
 }
 
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(CLAUSE_ENDS).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    })
+    reach::start_of(text, at, |c| CLAUSE_ENDS.contains(&c), reach::CLAUSE_BYTES)
 }
 
 fn clause_end(text: &str, at: usize) -> usize {
-    text[at..].find(CLAUSE_ENDS).map_or(text.len(), |i| at + i)
+    reach::end_of(text, at, |c| CLAUSE_ENDS.contains(&c), reach::CLAUSE_BYTES)
 }
 
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(SENTENCE_ENDS).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    })
+    reach::start_of(
+        text,
+        at,
+        |c| SENTENCE_ENDS.contains(&c),
+        reach::SENTENCE_BYTES,
+    )
 }
 
 fn sentence_end(text: &str, at: usize) -> usize {
-    text[at..]
-        .find(SENTENCE_ENDS)
-        .map_or(text.len(), |i| at + i)
+    reach::end_of(
+        text,
+        at,
+        |c| SENTENCE_ENDS.contains(&c),
+        reach::SENTENCE_BYTES,
+    )
 }
 
 #[cfg(test)]
@@ -512,7 +547,7 @@ mod tests {
 
     fn roles(text: &str) -> Vec<(ClaimRole, rust_decimal::Decimal)> {
         analyse(text, 0, Region::Body, 0)
-            .0
+            .claims
             .into_iter()
             .map(|c| (c.role, c.quantity.value))
             .collect()
@@ -599,7 +634,7 @@ mod tests {
 
     #[test]
     fn growth_is_not_an_execution_rate_and_years_are_kept() {
-        let (claims, _, _) = analyse(
+        let Analysis { claims, .. } = analyse(
             "2018 年网页访问量较 2017 年增长 183.66%，达到 350955 次。",
             0,
             Region::Body,
@@ -614,7 +649,11 @@ mod tests {
     #[test]
     fn breakdowns_with_their_parts() {
         let text = "第三方公司全年共提供现场、远程技术支持服务等50余次，其中业务需求沟通17次、技术咨询12次、数据备份24次，定期推送数据报告12次。开展每日巡检。";
-        let (claims, _, b) = analyse(text, 0, Region::Body, 0);
+        let Analysis {
+            claims,
+            breakdowns: b,
+            ..
+        } = analyse(text, 0, Region::Body, 0);
         assert_eq!(b.len(), 1);
         assert_eq!(claims[b[0].total].quantity.value, dec!(50));
         let parts: Vec<_> = b[0]
@@ -624,7 +663,7 @@ mod tests {
             .collect();
         assert_eq!(parts, vec![dec!(17), dec!(12), dec!(24), dec!(12)]);
         assert!(!b[0].open);
-        let (_, _, b) = analyse(
+        let Analysis { breakdowns: b, .. } = analyse(
             "共开展活动 30 场，其中讲座 10 场、展览 5 场等。",
             0,
             Region::Body,
@@ -632,7 +671,7 @@ mod tests {
         );
         assert!(b[0].open);
         // Group scores after 其中 are not parts of a total.
-        let (_, _, b) = analyse(
+        let Analysis { breakdowns: b, .. } = analyse(
             "总体得分为 94.57 分。其中项目决策类指标满分为 10 分，得分 9.5 分。",
             0,
             Region::Body,
@@ -643,7 +682,7 @@ mod tests {
 
     #[test]
     fn dates_with_their_words() {
-        let (_, dates, _) = analyse(
+        let Analysis { dates, .. } = analyse(
             "上海科技咨询有限公司于 2019 年 4 月开始，针对 2018 年项目开展绩效评价工作。",
             0,
             Region::Abstract,

@@ -10,7 +10,10 @@
 //! convert (只 and 头), or with two figures in one clause (a table row's target and actual), is
 //! not read at all: it cannot be added up.
 
+use std::collections::BTreeMap;
+
 use super::claims::{Breakdown, Claim, ListKind};
+use super::reach;
 use super::scan::Quantity;
 use crate::document::Span;
 use crate::text::compact;
@@ -69,35 +72,57 @@ const CLAUSE_SEPARATORS: &[char] = &['，', ',', '、', '；', ';', '：', ':'];
 const FULL_STOPS: &[char] = &['。', '！', '!', '？', '?'];
 
 /// The breakdowns of one block of prose (`text` begins at `base`); indices are into `claims`.
+///
+/// Linear in the block: claims are looked up by position (they are in text order), lists read
+/// so far by where they start, and claims already in a list by a flag each.
 pub fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
+    let block = Block {
+        text,
+        base,
+        claims,
+        positions: claims
+            .iter()
+            .map(|c| c.quantity.number.start - base)
+            .collect(),
+    };
     let mut out: Vec<Breakdown> = Vec::new();
-    let pos = |c: &Claim| c.quantity.number.start - base;
+    // Where each list read so far starts and ends, to skip markers inside one (其中 … 分别为).
+    let mut read: BTreeMap<usize, usize> = BTreeMap::new();
     for &(word, strength) in MARKERS {
         for (at, _) in text.match_indices(word) {
-            if out.iter().any(|b| covers(b, base + at)) {
-                continue; // inside a list already read (其中 … 分别为)
+            let covered = read
+                .range(..=base + at)
+                .next_back()
+                .is_some_and(|(_, &end)| base + at < end);
+            if covered {
+                continue;
             }
-            if let Some(b) = after_marker(text, base, claims, at, word, strength) {
+            if let Some(b) = after_marker(&block, at, word, strength) {
+                read.insert(b.marker.start, b.end);
                 out.push(b);
             }
         }
     }
     // Totals stated last, and totals followed by their sources without a marker.
+    let mut listed = vec![false; claims.len()];
+    for b in &out {
+        for &i in b.parts.iter().chain(std::iter::once(&b.total)) {
+            listed[i] = true;
+        }
+    }
     for (i, claim) in claims.iter().enumerate() {
-        let at = pos(claim);
-        if !summable(&claim.quantity) || out.iter().any(|b| b.total == i || b.parts.contains(&i)) {
+        if !summable(&claim.quantity) || listed[i] {
             continue;
         }
-        let Some(cue) = total_cue(text, base, at) else {
+        let Some(cue) = total_cue(text, base, block.positions[i]) else {
             continue;
         };
-        let b = total_last(text, base, claims, i, cue)
-            .or_else(|| sources_after(text, base, claims, i, cue));
+        let b = total_last(&block, i, cue).or_else(|| sources_after(&block, i, cue));
         if let Some(b) = b {
-            if !out
-                .iter()
-                .any(|o| o.parts.iter().any(|p| b.parts.contains(p)))
-            {
+            if !b.parts.iter().any(|&p| listed[p]) {
+                for &p in b.parts.iter().chain(std::iter::once(&b.total)) {
+                    listed[p] = true;
+                }
                 out.push(b);
             }
         }
@@ -106,19 +131,27 @@ pub fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
     out
 }
 
-fn covers(b: &Breakdown, at: usize) -> bool {
-    b.marker.start <= at && at < b.end
+/// One block of prose and its claims, in text order.
+struct Block<'a> {
+    text: &'a str,
+    base: usize,
+    claims: &'a [Claim],
+    /// Where each claim's figure starts, as a byte offset into `text`.
+    positions: Vec<usize>,
+}
+
+impl Block<'_> {
+    /// The claims whose figures start in `from..to` (byte offsets into the text).
+    fn within(&self, from: usize, to: usize) -> std::ops::Range<usize> {
+        let lo = self.positions.partition_point(|&p| p < from);
+        let hi = self.positions.partition_point(|&p| p < to);
+        lo..hi.max(lo)
+    }
 }
 
 /// A list opened by `word` at byte `at`.
-fn after_marker(
-    text: &str,
-    base: usize,
-    claims: &[Claim],
-    at: usize,
-    word: &str,
-    strength: Strength,
-) -> Option<Breakdown> {
+fn after_marker(block: &Block<'_>, at: usize, word: &str, strength: Strength) -> Option<Breakdown> {
+    let (text, base, claims) = (block.text, block.base, block.claims);
     let before = text[..at].trim_end_matches([' ', '\u{3000}']);
     let opens_clause = before.is_empty()
         || before.ends_with(CLAUSE_SEPARATORS)
@@ -142,14 +175,9 @@ fn after_marker(
         Some((stop, _)) if opens_sentence => sentence_start(text, stop),
         _ => sentence,
     };
-    let before_marker: Vec<usize> = claims
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            let p = c.quantity.number.start - base;
-            p >= from && p < at && summable(&c.quantity)
-        })
-        .map(|(i, _)| i)
+    let before_marker: Vec<usize> = block
+        .within(from, at)
+        .filter(|&i| summable(&claims[i].quantity))
         .collect();
     let total = *before_marker.last()?;
     // A total in the sentence before says it is one (`共完成支出 89.97 万元。其中：…`), or is
@@ -174,7 +202,7 @@ fn after_marker(
         }
     }
     let end = list_end(text, list_start);
-    let parts = parts_in(text, base, claims, list_start, end, &claims[total].quantity)?;
+    let parts = parts_in(block, list_start, end, &claims[total].quantity)?;
     if parts.items.is_empty() || (strength == Strength::Weak && parts.items.len() < 2) {
         return None;
     }
@@ -192,17 +220,12 @@ fn after_marker(
 }
 
 /// `a、b、c，合计 X`: the parts enumerated with `、` before a total that comes last.
-fn total_last(
-    text: &str,
-    base: usize,
-    claims: &[Claim],
-    total: usize,
-    cue: Span,
-) -> Option<Breakdown> {
+fn total_last(block: &Block<'_>, total: usize, cue: Span) -> Option<Breakdown> {
+    let (text, base, claims) = (block.text, block.base, block.claims);
     let at = claims[total].quantity.number.start - base;
     let start = sentence_start(text, at);
     let cue_at = cue.start - base;
-    let parts = parts_in(text, base, claims, start, cue_at, &claims[total].quantity)?;
+    let parts = parts_in(block, start, cue_at, &claims[total].quantity)?;
     // Only an enumeration: parts joined by 、, not figures that merely precede a total.
     if parts.items.len() < 2 || parts.separators.iter().any(|s| *s != '、') {
         return None;
@@ -212,19 +235,14 @@ fn total_last(
 
 /// `实际共计 X 万元，其中…` without 其中: the figures after a total in its sentence, each named
 /// by a source of funds (拨款, 自筹, 配套…).
-fn sources_after(
-    text: &str,
-    base: usize,
-    claims: &[Claim],
-    total: usize,
-    cue: Span,
-) -> Option<Breakdown> {
+fn sources_after(block: &Block<'_>, total: usize, cue: Span) -> Option<Breakdown> {
+    let (text, base, claims) = (block.text, block.base, block.claims);
     if !claims[total].quantity.is_money() {
         return None;
     }
     let start = claims[total].quantity.span.end - base;
     let end = list_end(text, start);
-    let parts = parts_in(text, base, claims, start, end, &claims[total].quantity)?;
+    let parts = parts_in(block, start, end, &claims[total].quantity)?;
     if parts.items.len() < 2 {
         return None;
     }
@@ -267,20 +285,16 @@ struct Parts {
 /// The parts of a list between byte offsets `start` and `end`, for a total `of`: one summable
 /// figure per clause, outside brackets. `None` when the list cannot be added up: a figure in a
 /// unit that does not convert to the total's, or two figures in one clause.
-fn parts_in(
-    text: &str,
-    base: usize,
-    claims: &[Claim],
-    start: usize,
-    end: usize,
-    of: &Quantity,
-) -> Option<Parts> {
+fn parts_in(block: &Block<'_>, start: usize, end: usize, of: &Quantity) -> Option<Parts> {
+    let (text, base, claims) = (block.text, block.base, block.claims);
     let mut items: Vec<usize> = Vec::new();
     let mut separators = Vec::new();
     let mut last_clause = None;
-    for (i, c) in claims.iter().enumerate() {
-        let p = c.quantity.number.start - base;
-        if p < start || p >= end || !summable(&c.quantity) || in_brackets(text, start, p) {
+    let mut depth = Brackets::new(text, start);
+    for i in block.within(start, end) {
+        let c = &claims[i];
+        let p = block.positions[i];
+        if !summable(&c.quantity) || depth.open_at(p) {
             continue;
         }
         if !compatible(&c.quantity, of) {
@@ -343,17 +357,35 @@ fn normalise(c: char) -> char {
     }
 }
 
-/// Whether byte `p` is inside brackets opened after `start`: `（其中 X 10 万元）`.
-fn in_brackets(text: &str, start: usize, p: usize) -> bool {
-    let mut depth = 0i32;
-    for c in text[start..p].chars() {
-        match c {
-            '（' | '(' => depth += 1,
-            '）' | ')' => depth = (depth - 1).max(0),
-            _ => {}
+/// How deep in brackets opened after a list's start a position is (`（其中 X 10 万元）`),
+/// read once along the list as its parts are visited in order.
+struct Brackets<'a> {
+    text: &'a str,
+    at: usize,
+    depth: i32,
+}
+
+impl<'a> Brackets<'a> {
+    fn new(text: &'a str, start: usize) -> Self {
+        Brackets {
+            text,
+            at: start,
+            depth: 0,
         }
     }
-    depth > 0
+
+    /// Whether byte `p` (at or after the last one asked) is inside brackets.
+    fn open_at(&mut self, p: usize) -> bool {
+        for c in self.text[self.at..p.max(self.at)].chars() {
+            match c {
+                '（' | '(' => self.depth += 1,
+                '）' | ')' => self.depth = (self.depth - 1).max(0),
+                _ => {}
+            }
+        }
+        self.at = p.max(self.at);
+        self.depth > 0
+    }
 }
 
 /// Whether a figure can be added up: a count or an amount, not a rate or a score.
@@ -369,21 +401,19 @@ pub fn compatible(a: &Quantity, b: &Quantity) -> bool {
 
 /// Where a list that starts at `from` ends: the end of its sentence (`。！？`, not `；`).
 fn list_end(text: &str, from: usize) -> usize {
-    text[from..]
-        .find(FULL_STOPS)
-        .map_or(text.len(), |i| from + i)
+    reach::end_of(
+        text,
+        from,
+        |c| FULL_STOPS.contains(&c),
+        reach::SENTENCE_BYTES,
+    )
 }
 
 fn sentence_start(text: &str, at: usize) -> usize {
-    text[..at].rfind(FULL_STOPS).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    })
+    reach::start_of(text, at, |c| FULL_STOPS.contains(&c), reach::SENTENCE_BYTES)
 }
 
 fn clause_start(text: &str, at: usize) -> usize {
-    text[..at]
-        .rfind(|c: char| CLAUSE_SEPARATORS.contains(&c) || FULL_STOPS.contains(&c))
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        })
+    let stop = |c: char| CLAUSE_SEPARATORS.contains(&c) || FULL_STOPS.contains(&c);
+    reach::start_of(text, at, stop, reach::CLAUSE_BYTES)
 }

@@ -4,6 +4,7 @@
 pub mod claims;
 pub mod date;
 pub mod lists;
+pub mod reach;
 pub mod scan;
 pub mod statements;
 pub mod weights;

@@ -77,13 +77,15 @@ pub enum Token {
     Date(DateRange, Span),
     /// A year alone: `2018 年`, `2018年度`.
     Year(i32, Span),
+    /// A figure too large or too precise to judge.
+    Unjudged(Span),
 }
 
 impl Token {
     pub fn span(&self) -> Span {
         match self {
             Token::Quantity(q) => q.span,
-            Token::Date(_, s) | Token::Year(_, s) => *s,
+            Token::Date(_, s) | Token::Year(_, s) | Token::Unjudged(s) => *s,
         }
     }
 }
@@ -212,9 +214,14 @@ const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万
 
 /// Scan `text` (which starts at byte `base` of the source) for figures, in order.
 pub fn scan(text: &str, base: usize) -> Vec<Token> {
+    scan_at_most(text, base, usize::MAX)
+}
+
+/// The first `limit` figures of `text` (a few more when the last step finds several).
+pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
-    while i < text.len() {
+    while i < text.len() && out.len() < limit {
         let rest = &text[i..];
         let c = rest.chars().next().expect("not at the end");
         let consumed = if c.is_ascii_digit() {
@@ -294,8 +301,14 @@ fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Optio
     }
     let m = NUMBER.find(rest)?;
     let digits = m.as_str();
+    let (int_part, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let integer_digits = int_part.chars().filter(char::is_ascii_digit).count();
+    if !crate::number::within_limits(integer_digits, frac.len() as u32) {
+        out.push(Token::Unjudged(Span::new(base + i, base + i + m.end())));
+        return Some(m.end());
+    }
     let value = Decimal::from_str(&digits.replace([',', '，'], "")).ok()?;
-    let decimals = digits.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    let decimals = frac.len() as u32;
     out.push(Token::Quantity(quantity(
         text,
         i,
