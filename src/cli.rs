@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use crate::catalog::catalog;
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::{check_file_with, display_path, Checked, FileError, Options};
+use crate::lint::{check_file_guarded, display_path, Checked, FileError, Options};
 use crate::profile::{Profile, DEFAULT_PROFILE};
 use crate::render::{human::HumanRenderer, json, summary, Tally};
 
@@ -114,6 +114,7 @@ pub enum RulesFormat {
 /// Parse the command line and run.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    crate::lint::quiet_panics();
     match cli.command {
         Command::Check(args) => check(&args, cli.lang),
         Command::Rules(args) => rules(&args, cli.lang),
@@ -154,20 +155,42 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
     } else {
         args.paths.clone()
     };
-    let (files, walk_errors) = crate::walk::collect(&paths);
+    let crate::walk::Walk {
+        files,
+        errors: walk_errors,
+        unsupported,
+    } = crate::walk::walk(&paths);
     let mut trouble = false;
     for e in &walk_errors {
-        eprintln!("jxlint: error: {}: {}", display_path(&e.path), e.message);
-        trouble = true;
+        let level = if e.fatal { "error" } else { "warning" };
+        eprintln!("jxlint: {level}: {}: {}", display_path(&e.path), e.message);
+        trouble |= e.fatal;
+    }
+    if !unsupported.is_empty() {
+        let kinds: Vec<String> = unsupported
+            .iter()
+            .map(|(ext, n)| format!("{n} .{ext}"))
+            .collect();
+        eprintln!(
+            "jxlint: note: skipped {} that jxlint cannot read yet; convert them to .txt or .md to check them",
+            kinds.join(", ")
+        );
+    }
+    if files.is_empty() && walk_errors.iter().all(|e| !e.fatal) {
+        let searched: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
+        eprintln!(
+            "jxlint: warning: no reports to check in {} (jxlint reads .txt, .md and .markdown)",
+            searched.join(", ")
+        );
     }
 
     let options = Options {
         profile,
         ignore: args.ignore.clone(),
     };
-    let results: Vec<(String, Result<Checked, FileError>)> = files
+    let results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = files
         .par_iter()
-        .map(|path| (display_path(path), check_file_with(path, &options)))
+        .map(|path| (path, display_path(path), check_file_guarded(path, &options)))
         .collect();
 
     let color = match args.color {
@@ -185,7 +208,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
     let mut tally = Tally::default();
     let mut files_with_findings = 0;
 
-    for (path, result) in &results {
+    for (raw_path, path, result) in &results {
         let checked = match result {
             Ok(c) => c,
             Err(e) => {
@@ -204,6 +227,11 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         };
         if checked.source.text().trim().is_empty() {
             eprintln!("jxlint: warning: {path}: empty file, nothing to check");
+        }
+        for (line, code) in &checked.unknown_markers {
+            eprintln!(
+                "jxlint: warning: {path}:{line}: `jxlint:ignore {code}` names no rule or family (see `jxlint rules`), so it silences nothing"
+            );
         }
         if args.verbose {
             report_verbose(path, checked);
@@ -224,19 +252,42 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         });
         match args.format {
             OutputFormat::Json => {
-                json_findings.extend(json::findings(
-                    path,
-                    &checked.source,
-                    &checked.findings,
-                    lang,
-                ));
+                let rendered = crate::lint::guarded(|| {
+                    Ok(json::findings(
+                        path,
+                        &checked.source,
+                        &checked.findings,
+                        lang,
+                    ))
+                });
+                match rendered {
+                    Ok(mut found) => {
+                        if let Some(raw) = json::raw_path(raw_path) {
+                            for f in &mut found {
+                                f.path_base64 = Some(raw.clone());
+                            }
+                        }
+                        json_findings.extend(found);
+                    }
+                    Err(e) => {
+                        eprintln!("jxlint: error: {path}: {e}");
+                        trouble = true;
+                    }
+                }
             }
             OutputFormat::Human if !args.summary && !checked.findings.is_empty() => {
-                let _ = out.write_all(
-                    renderer
-                        .render(&checked.source, path, &checked.findings)
-                        .as_bytes(),
-                );
+                let rendered = crate::lint::guarded(|| {
+                    Ok(renderer.render(&checked.source, path, &checked.findings))
+                });
+                match rendered {
+                    Ok(text) => {
+                        let _ = out.write_all(text.as_bytes());
+                    }
+                    Err(e) => {
+                        eprintln!("jxlint: error: {path}: {e}");
+                        trouble = true;
+                    }
+                }
             }
             OutputFormat::Human => {}
         }

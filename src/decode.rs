@@ -11,10 +11,12 @@ use encoding_rs::{Encoding, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 pub enum DecodeError {
     #[error("looks like a binary file, not a text or Markdown report (found {what})")]
     Binary { what: &'static str },
-    #[error("is not valid {encoding} text (bad byte sequence near byte {offset}); save it as UTF-8 or GB18030")]
+    #[error("is not valid {encoding} text (bad byte sequence at byte {offset}, line {line}); save it as UTF-8 or GB18030")]
     Malformed {
         encoding: &'static str,
         offset: usize,
+        /// The 1-based line of the offset, counting line breaks before it.
+        line: usize,
     },
 }
 
@@ -31,8 +33,18 @@ pub struct Decoded {
 /// bytes are sniffed (chardetng, hinted towards Chinese) and decoded strictly, so that a file
 /// in an unexpected encoding is refused with a message instead of being read as mojibake.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_text(bytes).map(|mut d| {
+        d.text = lone_cr_to_lf(d.text);
+        d
+    })
+}
+
+fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(encoding, &bytes[bom_len..]);
+    }
+    if let Some(encoding) = utf16_without_bom(bytes) {
+        return decode_strict(encoding, bytes);
     }
     if bytes.contains(&0) {
         return Err(DecodeError::Binary { what: "NUL bytes" });
@@ -52,14 +64,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             } else {
                 guess
             };
+            // Neither UTF-8 nor the likeliest legacy encoding: most often a file that mixes
+            // them, valid UTF-8 up to one place. That place is what to show, not a byte inside
+            // the part that reads fine.
+            let utf8_failure = || {
+                let offset = utf8_error.valid_up_to();
+                DecodeError::Malformed {
+                    encoding: "UTF-8",
+                    offset,
+                    line: line_of(bytes, offset),
+                }
+            };
             match decode_strict(encoding, bytes) {
                 Ok(decoded) => decoded,
                 Err(_) if encoding != GB18030 => {
-                    decode_strict(GB18030, bytes).map_err(|_| DecodeError::Malformed {
-                        encoding: "UTF-8",
-                        offset: utf8_error.valid_up_to(),
-                    })?
+                    decode_strict(GB18030, bytes).map_err(|_| utf8_failure())?
                 }
+                Err(_) if utf8_error.valid_up_to() > 0 => return Err(utf8_failure()),
                 Err(e) => return Err(e),
             }
         }
@@ -71,9 +92,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let text = encoding
         .decode_without_bom_handling_and_without_replacement(bytes)
-        .ok_or_else(|| DecodeError::Malformed {
-            encoding: encoding.name(),
-            offset: first_bad_offset(encoding, bytes),
+        .ok_or_else(|| {
+            let offset = first_bad_offset(encoding, bytes);
+            DecodeError::Malformed {
+                encoding: encoding.name(),
+                offset,
+                line: line_of(bytes, offset),
+            }
         })?;
     if encoding == UTF_16LE || encoding == UTF_16BE {
         refuse_control_characters(&text)?;
@@ -82,6 +107,62 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, D
         text: text.into_owned(),
         encoding: encoding.name(),
     })
+}
+
+/// The 1-based line a byte offset is on (for an ASCII-compatible encoding).
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    bytes[..offset.min(bytes.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// UTF-16 without a byte-order mark, told by its NUL bytes: text in Chinese and ASCII puts a
+/// zero byte in most code units of ASCII characters, always on the same side (the high byte:
+/// odd offsets in little-endian, even in big-endian).
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let units = sample.len() / 2;
+    let zeros_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let zeros_odd = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|b| **b == 0)
+        .count();
+    // At least a fifth of the units carry a zero byte, and (nearly) all on one side.
+    let one_sided = |side: usize, other: usize| side * 5 >= units && other * 50 <= side;
+    if one_sided(zeros_odd, zeros_even) {
+        Some(UTF_16LE)
+    } else if one_sided(zeros_even, zeros_odd) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Line breaks written as a lone CR (old Mac text) become LF, so that lines are lines. A CR
+/// and an LF are one byte each, so every offset into the text stays where it was.
+fn lone_cr_to_lf(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return text;
+    }
+    let mut out = text.into_bytes();
+    for i in 0..out.len() {
+        if out[i] == b'\r' && out.get(i + 1) != Some(&b'\n') {
+            out[i] = b'\n';
+        }
+    }
+    String::from_utf8(out).expect("one ASCII byte replaced by another")
 }
 
 /// The byte offset where strict decoding first fails, for the error message.
@@ -147,6 +228,33 @@ mod tests {
             bytes.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(decode(&bytes).unwrap().text, "得分\t9.5");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_told_by_its_zero_bytes() {
+        let text = "项目名称\t社区助餐\n合计\t100.00\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap().text, text);
+        assert_eq!(decode(&be).unwrap().text, text);
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        let d = decode("合计\r100\r\n得分\r".as_bytes()).unwrap();
+        assert_eq!(d.text, "合计\n100\r\n得分\n");
+    }
+
+    #[test]
+    fn mixed_encodings_point_at_where_utf8_stops() {
+        let mut bytes = "第一行正常\n第二行".as_bytes().to_vec();
+        let (gbk, _, _) = encoding_rs::GBK.encode("乱码开始");
+        bytes.extend_from_slice(&gbk);
+        let Err(DecodeError::Malformed { offset, line, .. }) = decode(&bytes) else {
+            panic!("mixed encodings are refused");
+        };
+        assert_eq!(offset, "第一行正常\n第二行".len());
+        assert_eq!(line, 2);
     }
 
     #[test]

@@ -19,6 +19,8 @@ pub enum FileError {
     Decode(#[from] DecodeError),
     #[error("{0} files are not supported yet; convert the report to .txt or .md")]
     Unsupported(String),
+    #[error("internal error: jxlint failed on this file ({0}); the other files were checked. Please report this at https://github.com/jxlint/jxlint/issues with the file, or the lines that trigger it")]
+    Internal(String),
 }
 
 /// The outcome of checking one file.
@@ -28,6 +30,8 @@ pub struct Checked {
     pub report: Report,
     /// Ordered by position, then code.
     pub findings: Vec<Finding>,
+    /// Inline markers naming no rule (line, code): they silence nothing.
+    pub unknown_markers: Vec<(usize, String)>,
 }
 
 /// Check text already decoded.
@@ -75,6 +79,7 @@ fn check_source_with(
         key(a).cmp(&key(b))
     });
     Checked {
+        unknown_markers: crate::suppress::unknown_marker_codes(&source),
         source,
         report,
         findings,
@@ -96,6 +101,45 @@ pub fn check_bytes(
 /// Check a file on disk with the default options of a profile. Files are only ever read.
 pub fn check_file(path: &Path, profile: &Profile) -> Result<Checked, FileError> {
     check_file_with(path, &Options::new(profile.clone()))
+}
+
+/// Check a file on disk behind a guard: a bug that panics on this file is reported as an
+/// internal error for it, and the batch goes on. A safety net, not a substitute for fixing the
+/// panic.
+pub fn check_file_guarded(path: &Path, options: &Options) -> Result<Checked, FileError> {
+    guarded(|| check_file_with(path, options))
+}
+
+/// Run `f`, turning a panic into [`FileError::Internal`] with what the panic said.
+pub fn guarded<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        let place = LAST_PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_default();
+        Err(FileError::Internal(format!("{what}{place}")))
+    })
+}
+
+thread_local! {
+    /// Where the last panic on this thread happened, recorded by [`quiet_panics`].
+    static LAST_PANIC: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Replace the panic hook with one that records where a panic happened instead of printing
+/// it: the command line reports a panic on a file as that file's internal error.
+pub fn quiet_panics() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        LAST_PANIC.with(|p| *p.borrow_mut() = Some(place));
+    }));
 }
 
 /// Check a file on disk. Files are only ever read.
@@ -122,10 +166,7 @@ pub fn check_file_with(path: &Path, options: &Options) -> Result<Checked, FileEr
 }
 
 fn is_office(ext: &str) -> bool {
-    matches!(
-        ext.to_ascii_lowercase().as_str(),
-        "docx" | "doc" | "xlsx" | "xls" | "pdf" | "wps" | "et"
-    )
+    crate::walk::UNSUPPORTED.contains(&ext.to_ascii_lowercase().as_str())
 }
 
 /// A path as shown to users: relative paths as given, with `/` separators.
@@ -147,4 +188,22 @@ pub fn check_text(
         format,
         profile,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_is_an_internal_error_for_that_file() {
+        let r: Result<(), FileError> = guarded(|| panic!("index out of bounds"));
+        let Err(FileError::Internal(what)) = r else {
+            panic!("a panic becomes an internal error");
+        };
+        assert!(what.contains("index out of bounds"), "{what}");
+        let message = FileError::Internal(what).to_string();
+        assert!(message.contains("please report"), "{message}");
+        let ok: Result<u8, FileError> = guarded(|| Ok(7));
+        assert_eq!(ok.unwrap(), 7);
+    }
 }

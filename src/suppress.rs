@@ -45,6 +45,24 @@ fn marker_codes(line: &str) -> Option<Vec<String>> {
     Some(codes)
 }
 
+/// Codes written in inline markers that name no rule or family (`jxlint:ignore RATE05`): such a
+/// marker silences nothing, which its writer should hear about. Each with its 1-based line.
+pub fn unknown_marker_codes(source: &SourceFile) -> Vec<(usize, String)> {
+    if !source.text().contains(MARKER) {
+        return Vec::new();
+    }
+    let rules = &crate::catalog::catalog().rules;
+    let mut out = Vec::new();
+    for (i, line) in source.text().lines().enumerate() {
+        for code in marker_codes(line).unwrap_or_default() {
+            if !rules.iter().any(|r| selects(&code, &r.code)) {
+                out.push((i + 1, code));
+            }
+        }
+    }
+    out
+}
+
 /// Drop the findings that `ignore` or an inline marker silences.
 pub fn apply(findings: Vec<Finding>, source: &SourceFile, ignore: &[String]) -> Vec<Finding> {
     if ignore.is_empty() && !source.text().contains(MARKER) {

@@ -112,18 +112,23 @@ struct Group {
 fn best_group(findings: &[Option<Finding>]) -> Option<Group> {
     // For every cell: the findings it takes part in and what each says it would need to be.
     let mut cells: Vec<(Span, Vec<(usize, &Implied)>)> = Vec::new();
+    let mut index: std::collections::HashMap<Span, usize> = std::collections::HashMap::new();
     for (i, f) in findings.iter().enumerate() {
         let Some(constraint) = f.as_ref().and_then(|f| f.constraint.as_ref()) else {
             continue;
         };
         for implied in &constraint.cells {
-            match cells.iter_mut().find(|(s, _)| *s == implied.span) {
-                Some((_, list)) => {
+            match index.get(&implied.span) {
+                Some(&k) => {
+                    let list = &mut cells[k].1;
                     if !list.iter().any(|(j, _)| *j == i) {
                         list.push((i, implied));
                     }
                 }
-                None => cells.push((implied.span, vec![(i, implied)])),
+                None => {
+                    index.insert(implied.span, cells.len());
+                    cells.push((implied.span, vec![(i, implied)]));
+                }
             }
         }
     }

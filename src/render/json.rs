@@ -9,6 +9,10 @@ use crate::source::SourceFile;
 #[derive(Debug, Serialize)]
 pub struct JsonFinding {
     pub path: String,
+    /// The path's bytes in base64, when they are not UTF-8 and `path` had to replace some:
+    /// what reopens the file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path_base64: Option<String>,
     pub code: String,
     pub name: String,
     pub severity: &'static str,
@@ -38,6 +42,7 @@ pub fn findings(
         .iter()
         .map(|f| JsonFinding {
             path: path.to_string(),
+            path_base64: None,
             code: f.code().to_string(),
             name: f.rule.name.clone(),
             severity: f.severity.as_str(),
@@ -61,9 +66,58 @@ pub fn findings(
         .collect()
 }
 
+/// A path's bytes in base64 when they are not valid UTF-8 (a file name from another system's
+/// encoding); `None` for the usual path, which `path` gives exactly.
+pub fn raw_path(path: &std::path::Path) -> Option<String> {
+    if path.to_str().is_some() {
+        return None;
+    }
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    Some(base64(&bytes))
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
 /// The whole output: a pretty-printed array and a final newline.
 pub fn to_string(all: &[JsonFinding]) -> String {
     let mut s = serde_json::to_string_pretty(all).expect("findings serialise");
     s.push('\n');
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_of_raw_bytes() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(&[0xB2, 0xE2, 0xCA, 0xD4]), "suLK1A==");
+    }
 }

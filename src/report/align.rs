@@ -79,8 +79,6 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
     if value_cols.is_empty() {
         return 0;
     }
-    let n = row.cells.len() as isize;
-    let m = roles.len() as isize;
     // Target and actual columns hold text or numbers (`≥95%`, `达成`, `120`): a number there
     // is where it belongs, so a row whose 分值 cell is empty is not shifted to put its targets
     // under 分值 and 得分.
@@ -90,6 +88,17 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
         .filter(|(_, r)| matches!(r, Role::Target | Role::Actual))
         .map(|(i, _)| i)
         .collect();
+    // Each cell is read once; every shift then looks its cells up.
+    let cells: Vec<Shape> = row.cells.iter().map(Shape::of).collect();
+    let at = |col: usize, shift: isize| {
+        let index = col as isize + shift;
+        (index >= 0)
+            .then(|| cells.get(index as usize))
+            .flatten()
+            .unwrap_or(&Shape::Empty)
+    };
+    let n = row.cells.len() as isize;
+    let m = roles.len() as isize;
     let mut best: Option<((usize, usize, isize), isize)> = None;
     for shift in -m..=n {
         // A number under a value column is the strongest sign the row sits right; a figure
@@ -98,18 +107,18 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
         let mut weight = 0usize;
         let mut conflicts = 0usize;
         for &(col, role) in &value_cols {
-            match value_of(role, cell_at(row, col, shift)) {
-                Value::Number(..) => weight += 4,
-                Value::Placeholder(_) => weight += 1,
-                Value::Text(_) => conflicts += 1,
-                Value::Missing(_) => {}
+            match at(col, shift) {
+                Shape::Number(p) if fits(role, p) => weight += 4,
+                Shape::Placeholder => weight += 1,
+                Shape::Number(_) | Shape::Text => conflicts += 1,
+                Shape::Empty => {}
             }
         }
         if weight == 0 {
             continue;
         }
         for &col in &figure_cols {
-            if cell_at(row, col, shift).is_some_and(|c| parse_number(&c.text).is_some()) {
+            if matches!(at(col, shift), Shape::Number(_)) {
                 weight += 2;
             }
         }
@@ -120,6 +129,26 @@ pub fn best_shift(roles: &[Role], row: &Row) -> isize {
         }
     }
     best.map_or(0, |(_, s)| s)
+}
+
+/// What a cell holds, before it is read as any column.
+enum Shape {
+    Empty,
+    Placeholder,
+    Number(Printed),
+    Text,
+}
+
+impl Shape {
+    fn of(cell: &Cell) -> Shape {
+        if cell.is_empty() {
+            Shape::Empty
+        } else if is_placeholder(&cell.text) {
+            Shape::Placeholder
+        } else {
+            parse_number(&cell.text).map_or(Shape::Text, Shape::Number)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -284,6 +284,9 @@ fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
 }
 
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
+    if !text.contains("错误") && !text.contains("Error") {
+        return;
+    }
     for marker in BROKEN_FIELDS {
         for (i, _) in text.match_indices(marker) {
             let mut end = i + marker.len();

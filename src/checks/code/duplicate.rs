@@ -2,8 +2,13 @@
 //! coded C23). Parents printed again beside their children are one node, not duplicates; the
 //! same sub-item number under different parents is not a code.
 
+use std::collections::HashMap;
+
 use crate::checks::{Check, Context};
 use crate::diagnostic::{Finding, Text};
+
+/// The most rows a message names; the count says how many there are.
+const MAX_ROWS_NAMED: usize = 10;
 
 pub struct DuplicateCodes;
 
@@ -14,23 +19,35 @@ impl Check for DuplicateCodes {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         for card in &cx.report.scorecards {
-            let mut seen: Vec<(Option<usize>, &str, Vec<usize>)> = Vec::new();
+            // Codes in the order they first appear, and the nodes using each.
+            let mut order: Vec<(Option<usize>, &str)> = Vec::new();
+            let mut uses: HashMap<(Option<usize>, &str), Vec<usize>> = HashMap::new();
             for (id, node) in card.nodes.iter().enumerate() {
                 let Some(code) = node.label.as_ref().and_then(|l| l.code.as_ref()) else {
                     continue;
                 };
-                match seen
-                    .iter_mut()
-                    .find(|(t, c, _)| *t == node.table && *c == code.text)
-                {
-                    Some((_, _, ids)) => ids.push(id),
-                    None => seen.push((node.table, &code.text, vec![id])),
+                let key = (node.table, code.text.as_str());
+                let ids = uses.entry(key).or_default();
+                if ids.is_empty() {
+                    order.push(key);
                 }
+                ids.push(id);
             }
-            for (_, code, ids) in seen.into_iter().filter(|(_, _, ids)| ids.len() > 1) {
-                let names: Vec<String> = ids.iter().map(|&i| card.nodes[i].title()).collect();
+            for key in order {
+                let ids = &uses[&key];
+                if ids.len() < 2 {
+                    continue;
+                }
+                let mut names: Vec<String> = ids
+                    .iter()
+                    .take(MAX_ROWS_NAMED)
+                    .map(|&i| card.nodes[i].title())
+                    .collect();
+                if ids.len() > MAX_ROWS_NAMED {
+                    names.push(format!("…（共 {} 行）", ids.len()));
+                }
                 let mut f = Finding::new("CODE001")
-                    .arg_same("code", code.to_string())
+                    .arg_same("code", key.1.to_string())
                     .arg_same("count", ids.len().to_string())
                     .arg_same("rows", names.join("；"));
                 for (k, &i) in ids.iter().enumerate() {
