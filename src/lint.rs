@@ -19,7 +19,7 @@ pub enum FileError {
     Decode(#[from] DecodeError),
     #[error("{0} files are not supported yet; convert the report to .txt or .md")]
     Unsupported(String),
-    #[error("internal error: jxlint failed on this file ({0}); the other files were checked. Please report this at https://github.com/jxlint/jxlint/issues with the file, or the lines that trigger it")]
+    #[error("internal error: jxlint failed on this file ({0}); the other files were checked; please report this to the jxlint developers with the file, or the lines that trigger it")]
     Internal(String),
 }
 

@@ -40,7 +40,7 @@ fn run(args: &[&str], inputs: &[&Path]) -> Run {
     for i in 0..args.len() {
         script.push_str(&format!(" \"${}\"", i + 1));
     }
-    let mut child = Command::new("sh")
+    let child = Command::new("sh")
         .arg("-c")
         .arg(&script)
         .arg(bin)
