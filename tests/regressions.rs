@@ -50,3 +50,42 @@ fn labels_stay_on_characters_in_joined_cells() {
         }
     }
 }
+
+/// A negative 分值 made SCORE001 clamp to an empty range, which panics.
+#[test]
+fn a_negative_full_mark() {
+    let codes = check(
+        "一级指标\t二级指标\t三级指标\t分值\t得分\n产出\t数量\t甲\t-5\t3\n产出\t质量\t乙\t10\t10\n",
+        Format::Text,
+    );
+    assert!(codes.contains(&"SCORE001".to_string()), "{codes:?}");
+}
+
+/// A label past column 65,535 of one line: miette's own formatting could not draw it.
+#[test]
+fn a_label_far_along_a_long_line() {
+    let text = format!(
+        "{}项目综合评分为 95.00 分，评价等级为良。\n",
+        "情况说明，".repeat(20_000)
+    );
+    let profile = Profile::load("national-2020").unwrap();
+    let checked = check_text("long.txt", &text, Format::Text, &profile);
+    assert_eq!(checked.findings.len(), 1);
+    let renderer = jxlint::render::human::HumanRenderer::new(false, Lang::Zh, 100);
+    let out = renderer.render(&checked.source, "long.txt", &checked.findings);
+    assert!(out.contains("GRADE001") && out.contains('…'), "{out}");
+    assert!(out.len() < 10_000, "the line is shown as windows, not whole");
+}
+
+/// Printed figures of 25 digits and more, in 亿元, overflowed when scaled to 元; 29 decimals
+/// overflowed a decimal's scale.
+#[test]
+fn figures_too_large_or_too_precise() {
+    let codes = check(
+        "项目预算 1234567890123456789012345 亿元，实际支出 1 亿元，预算执行率 \
+         0.12345678901234567890123456789%。\n\n\
+         序号\t项目\t预算金额\n1\t设备\t99999999999999999999999999\n合计\t\t99999999999999999999999999\n",
+        Format::Text,
+    );
+    assert!(codes.is_empty(), "{codes:?}");
+}
