@@ -74,7 +74,10 @@ fn a_label_far_along_a_long_line() {
     let renderer = jxlint::render::human::HumanRenderer::new(false, Lang::Zh, 100);
     let out = renderer.render(&checked.source, "long.txt", &checked.findings);
     assert!(out.contains("GRADE001") && out.contains('…'), "{out}");
-    assert!(out.len() < 10_000, "the line is shown as windows, not whole");
+    assert!(
+        out.len() < 10_000,
+        "the line is shown as windows, not whole"
+    );
 }
 
 /// Printed figures of 25 digits and more, in 亿元, overflowed when scaled to 元; 29 decimals

@@ -261,25 +261,30 @@ fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
 
 fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
     let is_x = |c: char| matches!(c, 'X' | 'Ｘ' | '×');
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        if !is_x(chars[k].1) {
-            k += 1;
-            continue;
+    if !text.contains(is_x) {
+        return;
+    }
+    // One pass: the character before the current run, and where the run started.
+    let mut before: Option<char> = None;
+    let mut run: Option<(usize, usize, Option<char>)> = None; // (start, length, char before)
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let at_end = i == text.len();
+        if is_x(c) && !at_end {
+            run = match run {
+                Some((start, n, b)) => Some((start, n + 1, b)),
+                None => Some((i, 1, before)),
+            };
+        } else if let Some((start, n, b)) = run.take() {
+            let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+            let after = (!at_end).then_some(c);
+            if n >= 2 && !latin(b) && !latin(after) {
+                out.push(Span::new(base + start, base + i));
+            }
         }
-        let run_end = (k..chars.len())
-            .find(|&j| !is_x(chars[j].1))
-            .unwrap_or(chars.len());
-        let latin = |c: Option<&(usize, char)>| c.is_some_and(|(_, c)| c.is_ascii_alphabetic());
-        if run_end - k >= 2
-            && !latin(k.checked_sub(1).and_then(|p| chars.get(p)))
-            && !latin(chars.get(run_end))
-        {
-            let end = chars.get(run_end).map_or(text.len(), |(i, _)| *i);
-            out.push(Span::new(base + chars[k].0, base + end));
-        }
-        k = run_end;
+        before = Some(c);
     }
 }
 
