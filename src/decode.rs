@@ -33,10 +33,12 @@ pub struct Decoded {
 /// bytes are sniffed (chardetng, hinted towards Chinese) and decoded strictly, so that a file
 /// in an unexpected encoding is refused with a message instead of being read as mojibake.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    decode_text(bytes).map(|mut d| {
-        d.text = lone_cr_to_lf(d.text);
-        d
-    })
+    let mut decoded = decode_text(bytes)?;
+    // Whatever the encoding, a text with NULs or many control characters is binary data that
+    // happened to decode (a byte-order mark in front of junk, too).
+    refuse_control_characters(&decoded.text)?;
+    decoded.text = lone_cr_to_lf(decoded.text);
+    Ok(decoded)
 }
 
 fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
@@ -85,7 +87,6 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             }
         }
     };
-    refuse_control_characters(&decoded.text)?;
     Ok(decoded)
 }
 
@@ -100,9 +101,6 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<Decoded, D
                 line: line_of(bytes, offset),
             }
         })?;
-    if encoding == UTF_16LE || encoding == UTF_16BE {
-        refuse_control_characters(&text)?;
-    }
     Ok(Decoded {
         text: text.into_owned(),
         encoding: encoding.name(),
@@ -265,6 +263,14 @@ mod tests {
         ));
         let junk: Vec<u8> = (0u8..32).filter(|b| *b != 0).cycle().take(400).collect();
         assert!(decode(&junk).is_err());
+    }
+
+    #[test]
+    fn junk_behind_a_byte_order_mark_is_binary() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice("3年度".as_bytes());
+        bytes.extend_from_slice(&[0; 64]);
+        assert!(matches!(decode(&bytes), Err(DecodeError::Binary { .. })));
     }
 
     #[test]
