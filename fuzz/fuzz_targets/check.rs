@@ -24,11 +24,19 @@ fn profiles() -> &'static [Profile] {
 fuzz_target!(|input: (u8, &[u8])| {
     let (choice, bytes) = input;
     let profile = &profiles()[choice as usize % profiles().len()];
-    let format = if choice & 0x80 == 0 { Format::Text } else { Format::Markdown };
+    let format = if choice & 0x80 == 0 {
+        Format::Text
+    } else {
+        Format::Markdown
+    };
     let Ok(checked) = check_bytes(Path::new("fuzz.txt"), bytes, format, profile) else {
         return;
     };
-    let lang = if choice & 0x40 == 0 { Lang::Zh } else { Lang::En };
+    let lang = if choice & 0x40 == 0 {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let human = HumanRenderer::new(choice & 0x20 != 0, lang, 100);
     let _ = human.render(&checked.source, "fuzz.txt", &checked.findings);
     let found = json::findings("fuzz.txt", &checked.source, &checked.findings, lang);

@@ -9,7 +9,11 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (bool, &str)| {
     let (markdown, text) = input;
-    let format = if markdown { Format::Markdown } else { Format::Text };
+    let format = if markdown {
+        Format::Markdown
+    } else {
+        Format::Text
+    };
     let source = SourceFile::new("fuzz.txt", text.to_string(), "UTF-8");
     let report = recognise(&read(&source, format));
     for claim in &report.claims {
