@@ -98,7 +98,9 @@ fn figures_too_large_or_too_precise() {
 #[test]
 fn nul_bytes_behind_a_byte_order_mark() {
     let mut bytes = vec![0xEF, 0xBB, 0xBF];
-    bytes.extend_from_slice("2023年度社区养老驿站运营项目绩效自评报告\n\n一、项目基本情况".as_bytes());
+    bytes.extend_from_slice(
+        "2023年度社区养老驿站运营项目绩效自评报告\n\n一、项目基本情况".as_bytes(),
+    );
     bytes.extend_from_slice(&[0; 64]);
     bytes.extend_from_slice("\n\n社区".as_bytes());
     assert!(matches!(
