@@ -428,19 +428,13 @@ fn explain(code: &str, lang: Lang) -> ExitCode {
 }
 
 fn inspect(path: &std::path::Path) -> ExitCode {
-    let format = crate::read::Format::from_path(path).unwrap_or(crate::read::Format::Text);
-    let decoded = match std::fs::read(path)
-        .map_err(FileError::from)
-        .and_then(|b| crate::decode::decode(&b).map_err(FileError::from))
-    {
-        Ok(d) => d,
+    let (source, document) = match crate::lint::guarded(|| crate::lint::read_file(path)) {
+        Ok(read) => read,
         Err(e) => {
             eprintln!("jxlint: error: {}: {e}", display_path(path));
             return ExitCode::from(2);
         }
     };
-    let source = crate::source::SourceFile::new(path, decoded.text, decoded.encoding);
-    let document = crate::read::read(&source, format);
     let report = crate::report::recognise(&document);
     print!(
         "{}",

@@ -41,6 +41,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(decoded)
 }
 
+/// Decode bytes whose encoding the file declares (a web page's `<meta charset>`): a byte-order
+/// mark still wins, an unknown label falls back to [`decode`], and GBK and GB2312 are read as
+/// GB18030, the superset pages labelled so are really written in.
+pub fn decode_declared(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
+    let declared = Encoding::for_label(label.trim().as_bytes());
+    let encoding = match declared {
+        Some(e) if Encoding::for_bom(bytes).is_none() && e != UTF_16LE && e != UTF_16BE => e,
+        _ => return decode(bytes),
+    };
+    let encoding = if encoding == encoding_rs::GBK {
+        GB18030
+    } else {
+        encoding
+    };
+    let mut decoded = match decode_strict(encoding, bytes) {
+        Ok(d) => d,
+        // A page mislabelled (UTF-8 declared, GBK written, or the other way): what the bytes
+        // say wins over the label.
+        Err(_) => return decode(bytes),
+    };
+    refuse_control_characters(&decoded.text)?;
+    decoded.text = lone_cr_to_lf(decoded.text);
+    Ok(decoded)
+}
+
 fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_strict(encoding, &bytes[bom_len..]);

@@ -3,10 +3,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::checks::{self, Context};
-use crate::decode::{decode, DecodeError};
+use crate::decode::DecodeError;
 use crate::diagnostic::Finding;
 use crate::profile::Profile;
-use crate::read::{read, Format};
+use crate::read::{read_bytes, Format, ReadError};
 use crate::report::{recognise, Report};
 use crate::source::SourceFile;
 
@@ -17,10 +17,21 @@ pub enum FileError {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Decode(#[from] DecodeError),
-    #[error("{0} files are not supported yet; convert the report to .txt or .md")]
-    Unsupported(String),
+    #[error("{0}")]
+    Read(ReadError),
+    #[error("{0} files cannot be read: {1}")]
+    Unsupported(String, &'static str),
     #[error("internal error: jxlint failed on this file ({0}); the other files were checked; please report this to the jxlint developers with the file, or the lines that trigger it")]
     Internal(String),
+}
+
+impl From<ReadError> for FileError {
+    fn from(e: ReadError) -> FileError {
+        match e {
+            ReadError::Decode(d) => FileError::Decode(d),
+            other => FileError::Read(other),
+        }
+    }
 }
 
 /// The outcome of checking one file.
@@ -53,17 +64,18 @@ impl Options {
 }
 
 pub fn check_source(source: SourceFile, format: Format, profile: &Profile) -> Checked {
-    check_source_with(source, format, profile, &[])
+    let document = crate::read::read(&source, format);
+    check_document(source, &document, profile, &[])
 }
 
-fn check_source_with(
+/// Check a document read from a file, with the text view its spans point into.
+pub fn check_document(
     source: SourceFile,
-    format: Format,
+    document: &crate::document::Document,
     profile: &Profile,
     ignore: &[String],
 ) -> Checked {
-    let document = read(&source, format);
-    let report = recognise(&document);
+    let report = recognise(document);
     let cx = Context {
         report: &report,
         profile,
@@ -93,9 +105,8 @@ pub fn check_bytes(
     format: Format,
     profile: &Profile,
 ) -> Result<Checked, FileError> {
-    let decoded = decode(bytes)?;
-    let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
-    Ok(check_source(source, format, profile))
+    let (source, document) = read_bytes(path, bytes, format)?;
+    Ok(check_document(source, &document, profile, &[]))
 }
 
 /// Check a file on disk with the default options of a profile. Files are only ever read.
@@ -144,29 +155,38 @@ pub fn quiet_panics() {
 
 /// Check a file on disk. Files are only ever read.
 pub fn check_file_with(path: &Path, options: &Options) -> Result<Checked, FileError> {
-    let format = match Format::from_path(path) {
-        Some(f) => f,
-        None => match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if is_office(ext) => return Err(FileError::Unsupported(ext.to_uppercase())),
-            // An explicitly named file without a known extension is read as text.
-            _ => Format::Text,
-        },
-    };
-    let bytes = std::fs::read(path)?;
-    let decoded = decode(&bytes)?;
-    // The text is all that is read from here on; a large file is not held twice.
-    drop(bytes);
-    let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
-    Ok(check_source_with(
+    let (source, document) = read_file(path)?;
+    Ok(check_document(
         source,
-        format,
+        &document,
         &options.profile,
         &options.ignore,
     ))
 }
 
-fn is_office(ext: &str) -> bool {
-    crate::walk::UNSUPPORTED.contains(&ext.to_ascii_lowercase().as_str())
+/// Read a file on disk in the format its name gives: its text view and document. Files are
+/// only ever read.
+pub fn read_file(path: &Path) -> Result<(SourceFile, crate::document::Document), FileError> {
+    let format = format_of(path)?;
+    let bytes = std::fs::read(path)?;
+    Ok(read_bytes(path, &bytes, format)?)
+}
+
+/// The format of a file by its name; a file of a format jxlint cannot read is an error that
+/// says what to do instead, and a named file without a known extension is read as text.
+pub fn format_of(path: &Path) -> Result<Format, FileError> {
+    if let Some(format) = Format::from_path(path) {
+        return Ok(format);
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match crate::read::UNREADABLE.iter().find(|(e, _)| *e == ext) {
+        Some((e, what)) => Err(FileError::Unsupported(format!(".{e}"), what)),
+        None => Ok(Format::Text),
+    }
 }
 
 /// A path as shown to users: relative paths as given, with `/` separators.

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::document::Span;
+use crate::document::{Place, Places, Span};
 
 /// The decoded text of one input file.
 #[derive(Debug, Clone)]
@@ -16,6 +16,9 @@ pub struct SourceFile {
     /// Byte offset of the first character of every line.
     line_starts: Vec<usize>,
     encoding: &'static str,
+    /// For a text view rendered from Word, a spreadsheet or a web page: where each span came
+    /// from. Empty for text files, whose places are their lines.
+    places: Places,
 }
 
 /// A 1-based line and a 1-based column counted in characters (not bytes).
@@ -35,7 +38,23 @@ impl SourceFile {
             text,
             line_starts,
             encoding,
+            places: Places::default(),
         }
+    }
+
+    /// The same text with a map from its spans to places in the original file.
+    pub fn with_places(mut self, places: Places) -> Self {
+        self.places = places;
+        self
+    }
+
+    pub fn places(&self) -> &Places {
+        &self.places
+    }
+
+    /// The place in the original file of a span, for formats that have places beyond lines.
+    pub fn locate(&self, span: Span) -> Option<Place> {
+        self.places.locate(span)
     }
 
     pub fn path(&self) -> &Path {

@@ -5,7 +5,7 @@
 use crate::diagnostic::Finding;
 use crate::source::SourceFile;
 
-const MARKER: &str = "jxlint:ignore";
+use crate::document::marker::{marker_codes, MARKER};
 
 /// Whether a selector (`SUM001`, or a family such as `XREF`) names a rule code.
 pub fn selects(selector: &str, code: &str) -> bool {
@@ -16,33 +16,6 @@ pub fn selects(selector: &str, code: &str) -> bool {
             && code.len() > s.len()
             && code[..s.len()].eq_ignore_ascii_case(s)
             && code[s.len()..].chars().all(|c| c.is_ascii_digit()))
-}
-
-/// A line without its inline marker: the marker is an instruction to jxlint, not part of the
-/// report, so readers drop it (and the `<!--` that hides it in Markdown) before reading.
-pub fn without_marker(line: &str) -> &str {
-    match line.find(MARKER) {
-        Some(at) => {
-            let before = line[..at].trim_end();
-            before.strip_suffix("<!--").unwrap_or(before).trim_end()
-        }
-        None => line,
-    }
-}
-
-/// The codes an inline marker on a line silences: `None` when the line has no marker,
-/// `Some(vec![])` for a bare marker (everything).
-fn marker_codes(line: &str) -> Option<Vec<String>> {
-    let at = line.find(MARKER)?;
-    let rest = &line[at + MARKER.len()..];
-    let codes = rest
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
-        .map(|w| w.trim_end_matches("-->").trim())
-        .filter(|w| !w.is_empty())
-        .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
-        .map(str::to_string)
-        .collect();
-    Some(codes)
 }
 
 /// Codes written in inline markers that name no rule or family (`jxlint:ignore RATE05`): such a
@@ -110,11 +83,5 @@ mod tests {
         );
         assert_eq!(marker_codes("jxlint:ignore"), Some(vec![]));
         assert_eq!(marker_codes("nothing here"), None);
-        assert_eq!(
-            without_marker("标题 <!-- jxlint:ignore XREF003 -->"),
-            "标题"
-        );
-        assert_eq!(without_marker("A\t1\tjxlint:ignore"), "A\t1");
-        assert_eq!(without_marker("nothing here"), "nothing here");
     }
 }

@@ -1,5 +1,6 @@
-//! Finding the files to check: explicit files as given, directories walked for `.md`,
-//! `.markdown` and `.txt`, hidden entries skipped, in a stable order.
+//! Finding the files to check: explicit files as given, directories walked for the formats
+//! jxlint reads (text, Markdown, Word, spreadsheets, web pages), hidden entries and Word's
+//! `~$` owner files skipped, in a stable order.
 
 use std::path::{Path, PathBuf};
 
@@ -29,10 +30,10 @@ pub struct Walk {
     pub unsupported: Vec<(String, usize)>,
 }
 
-/// Extensions of report files jxlint does not read yet.
-pub const UNSUPPORTED: &[&str] = &[
-    "docx", "doc", "xlsx", "xls", "ods", "pdf", "wps", "et", "html", "htm",
-];
+/// Extensions of report files jxlint recognises but does not read.
+pub fn is_unreadable(ext: &str) -> bool {
+    crate::read::UNREADABLE.iter().any(|(e, _)| *e == ext)
+}
 
 /// Files to check, sorted and without duplicates, and the arguments that failed.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
@@ -67,6 +68,8 @@ fn walk_dir(root: &Path, out: &mut Walk) {
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walker {
         match entry {
+            // `~$report.docx`: the owner file Word keeps beside an open document.
+            Ok(e) if e.file_type().is_file() && is_lock_file(e.file_name()) => {}
             Ok(e) if e.file_type().is_file() && Format::from_path(e.path()).is_some() => {
                 out.files.push(e.into_path());
             }
@@ -76,7 +79,7 @@ fn walk_dir(root: &Path, out: &mut Walk) {
                     .extension()
                     .and_then(|x| x.to_str())
                     .map(str::to_ascii_lowercase);
-                if let Some(ext) = ext.filter(|x| UNSUPPORTED.contains(&x.as_str())) {
+                if let Some(ext) = ext.filter(|x| is_unreadable(x)) {
                     match out.unsupported.iter_mut().find(|(x, _)| *x == ext) {
                         Some((_, n)) => *n += 1,
                         None => out.unsupported.push((ext, 1)),
@@ -93,6 +96,10 @@ fn walk_dir(root: &Path, out: &mut Walk) {
             }),
         }
     }
+}
+
+fn is_lock_file(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with("~$"))
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -239,13 +239,26 @@ fn an_empty_file_is_noted_and_not_an_error() {
 }
 
 #[test]
-fn office_files_named_explicitly_are_refused_with_a_reason() {
+fn a_damaged_docx_is_refused_with_a_reason_and_the_others_are_checked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.docx");
     std::fs::write(&path, b"PK\x03\x04 not really a zip").unwrap();
+    let other = testdata("faulty/CODE001-duplicate-code.txt");
+    let o = jxlint(&["check", path.to_str().unwrap(), &other]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains(".docx"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("zip"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("CODE001"), "{}", stdout(&o));
+}
+
+#[test]
+fn formats_jxlint_cannot_read_are_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.doc");
+    std::fs::write(&path, b"old word").unwrap();
     let o = jxlint(&["check", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("DOCX"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("save it as .docx"), "{}", stderr(&o));
 }
 
 #[test]
@@ -269,7 +282,8 @@ fn folders_are_walked_for_report_files_in_order() {
         dir.path().join(".git").join("x.txt"),
     )
     .unwrap();
-    std::fs::write(dir.path().join("notes.docx"), b"ignored when walking").unwrap();
+    std::fs::write(dir.path().join("scan.pdf"), b"ignored when walking").unwrap();
+    std::fs::write(dir.path().join("~$report.docx"), b"Word's owner file").unwrap();
     let o = jxlint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     let codes: Vec<String> = json(&o)
         .iter()

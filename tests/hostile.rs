@@ -150,15 +150,131 @@ fn binary_files_are_refused_and_the_others_checked() {
     assert_eq!(codes(&r), ["SUM001"], "the readable file is still checked");
 }
 
+/// A zip container with the given parts, deflated.
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true);
+        for (name, bytes) in parts {
+            w.start_file(*name, options).expect("zip entry");
+            w.write_all(bytes).expect("zip write");
+        }
+        w.finish().expect("zip finish");
+    }
+    out.into_inner()
+}
+
+const WORD_NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
 #[test]
 fn a_truncated_zip_named_docx() {
     let dir = tempfile::tempdir().unwrap();
     let docx = write(dir.path(), "report.docx", b"PK\x03\x04\x14\x00\x06\x00");
-    expect(&check(&docx), 2, "DOCX files are not supported yet");
-    // In a folder it is skipped with a note, and the folder has nothing else to check.
-    let r = run(&["check", &dir.path().to_string_lossy()], &[&docx]);
-    expect(&r, 0, "skipped 1 .docx");
-    assert!(r.stderr.contains("no reports to check"), "{}", r.stderr);
+    expect(&check(&docx), 2, "zip container is damaged");
+    // In a folder with a readable report: that one is still checked.
+    let good = write(dir.path(), "good.txt", BROKEN_TABLE);
+    let r = run(
+        &["check", "--format", "json", &dir.path().to_string_lossy()],
+        &[&docx, &good],
+    );
+    expect(&r, 2, "report.docx");
+    assert_eq!(codes(&r), ["SUM001"]);
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_unpacked() {
+    let dir = tempfile::tempdir().unwrap();
+    let zeros = vec![b' '; size(200 << 20)];
+    let bomb = zip_of(&[("word/document.xml", &zeros)]);
+    drop(zeros);
+    let docx = write(dir.path(), "bomb.docx", bomb);
+    expect(&check(&docx), 2, "too large to read");
+    let xlsx = write(dir.path(), "bomb.xlsx", std::fs::read(&docx).unwrap());
+    expect(&check(&xlsx), 2, "too large to read");
+}
+
+#[test]
+fn deeply_nested_xml_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let depth = size(200_000);
+    let mut xml = format!("<w:document {WORD_NS}><w:body>");
+    xml.push_str(&"<w:sdt><w:sdtContent>".repeat(depth));
+    xml.push_str("<w:p><w:r><w:t>深处</w:t></w:r></w:p>");
+    xml.push_str(&"</w:sdtContent></w:sdt>".repeat(depth));
+    xml.push_str(&"<w:tbl><w:tr><w:tc>".repeat(depth / 10));
+    xml.push_str(&"</w:tc></w:tr></w:tbl>".repeat(depth / 10));
+    xml.push_str("</w:body></w:document>");
+    let docx = write(
+        dir.path(),
+        "deep.docx",
+        zip_of(&[("word/document.xml", xml.as_bytes())]),
+    );
+    let r = check(&docx);
+    assert!(matches!(r.code, Some(0) | Some(2)), "{}", r.stderr);
+    assert!(!r.stderr.contains("internal error"), "{}", r.stderr);
+    let html = format!(
+        "<html><body>{}<p>深处</p>{}</body></html>",
+        "<div><table><tr><td>".repeat(depth / 10),
+        "</td></tr></table></div>".repeat(depth / 10)
+    );
+    let page = write(dir.path(), "deep.html", html);
+    let r = check(&page);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+#[test]
+fn a_sheet_of_a_million_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = size(1_000_000);
+    let mut sheet = String::from("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
+    for r in 1..=rows {
+        sheet.push_str(&format!(
+            "<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"B{r}\"><v>1.5</v></c></row>"
+        ));
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let workbook = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+    let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+    let root_rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+    let types = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+    let xlsx = write(
+        dir.path(),
+        "rows.xlsx",
+        zip_of(&[
+            ("[Content_Types].xml", types.as_bytes()),
+            ("_rels/.rels", root_rels.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ]),
+    );
+    let r = check(&xlsx);
+    if cfg!(debug_assertions) {
+        // A tenth of the size is read: a table of numbers without a report in it.
+        assert_eq!(r.code, Some(0), "{}", r.stderr);
+    } else {
+        expect(&r, 2, "more than 1000000 filled cells");
+    }
+}
+
+#[test]
+fn encrypted_files_and_old_formats_under_new_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfb = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    cfb.resize(512, 0);
+    let mut encrypted = cfb.clone();
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    encrypted.resize(2048, 0);
+    let docx = write(dir.path(), "secret.docx", &encrypted);
+    expect(&check(&docx), 2, "password-protected");
+    let xlsx = write(dir.path(), "secret.xlsx", &encrypted);
+    expect(&check(&xlsx), 2, "password-protected");
+    let doc = write(dir.path(), "old.docx", &cfb);
+    expect(&check(&doc), 2, "Word 97-2003");
 }
 
 #[test]

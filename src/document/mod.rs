@@ -5,9 +5,12 @@
 //! about lines, tabs or pipes. Spans are byte ranges into the text held by the
 //! [`SourceFile`](crate::source::SourceFile) the reader produced alongside the document.
 
+pub mod marker;
 mod numbering;
+mod place;
 
 pub use numbering::{parse_section_number, NumberStyle, SectionNumber};
+pub use place::{Place, Places};
 
 /// A byte range in the decoded source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -44,6 +47,48 @@ impl Span {
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// What the reader saw but did not read (hidden rows and sheets, images, embedded objects),
+    /// each at the place it was found: listed as "cannot check", never judged.
+    pub unread: Vec<Unread>,
+    /// Tracked changes not yet accepted or rejected, and comments, in a word-processor file.
+    pub revisions: Vec<Revision>,
+}
+
+/// Something in the file that was not read, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub span: Span,
+    pub what: UnreadKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UnreadKind {
+    /// Hidden rows of a sheet, skipped.
+    HiddenRows { sheet: String, rows: Vec<u32> },
+    /// A hidden sheet, skipped.
+    HiddenSheet { sheet: String },
+    /// Pictures, charts or embedded objects: their content is not text.
+    Images { count: usize },
+    /// Nesting deeper than the reader follows (tables in tables in tables…).
+    TooDeep,
+}
+
+/// An unaccepted tracked change or a comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revision {
+    /// The paragraph or cell it is in.
+    pub span: Span,
+    pub kind: RevisionKind,
+    /// The text inserted, deleted or commented on (shortened), for the message.
+    pub text: String,
+    pub author: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RevisionKind {
+    Insertion,
+    Deletion,
+    Comment,
 }
 
 #[derive(Debug, Clone)]
@@ -109,30 +154,82 @@ impl Row {
 
 /// One table cell. `text` is trimmed; for a cell whose content was split over two source lines
 /// it is the joined text and `span` covers both pieces.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Cell {
     pub text: String,
     pub span: Span,
+    /// Where the text is not a verbatim copy of the source (pieces joined across lines, `\|`
+    /// unescaped): each piece as (offset in `text`, source span), in order. Empty for a
+    /// verbatim cell.
+    pub pieces: Vec<(usize, Span)>,
+    /// The value as the file typed it, where the format has types (a spreadsheet number and
+    /// how it is displayed). `text` is always what a person sees.
+    pub value: Option<TypedValue>,
+}
+
+/// A number as a spreadsheet holds it, with the precision it is displayed at: a cell formatted
+/// `0.00%` holding 0.9844 is 98.44 percent shown to 2 decimals. The precision comes from the
+/// display format, never from the binary float.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypedValue {
+    /// The number as displayed (98.44 for a percentage), exact at `decimals`.
+    pub number: rust_decimal::Decimal,
+    pub decimals: u32,
+    pub percent: bool,
+    /// The display format code (`0.00%`, `General`).
+    pub format: String,
 }
 
 impl Cell {
+    /// A cell whose text is exactly the source under `span`.
+    pub fn verbatim(text: impl Into<String>, span: Span) -> Cell {
+        Cell {
+            text: text.into(),
+            span,
+            ..Cell::default()
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.text.is_empty()
+    }
+
+    /// The piece map, or the whole cell as one piece.
+    pub fn pieces_or_whole(&self) -> impl Iterator<Item = (usize, Span)> + '_ {
+        let whole = self.pieces.is_empty().then_some((0, self.span));
+        self.pieces.iter().copied().chain(whole)
     }
 
     /// Whether `text` is exactly the source its span covers, so that an offset into the text
     /// is an offset into the source. A cell joined from pieces on two lines is not.
     pub fn is_verbatim(&self) -> bool {
-        self.span.len() == self.text.len()
+        self.pieces.is_empty() && self.span.len() == self.text.len()
     }
 
-    /// The source span of bytes `start..end` of the cell's text: exact for a verbatim cell,
-    /// else the whole cell.
+    /// The source span of bytes `start..end` of the cell's text: exactly the characters named,
+    /// through the piece map for a cell joined from pieces; a range across two pieces covers
+    /// both (and what lies between them in the source).
     pub fn sub_span(&self, start: usize, end: usize) -> Span {
-        if self.is_verbatim() && start <= end && end <= self.text.len() {
-            self.span.sub(start, end)
-        } else {
-            self.span
+        if start > end || end > self.text.len() {
+            return self.span;
+        }
+        if self.is_verbatim() {
+            return self.span.sub(start, end);
+        }
+        let locate = |at: usize, is_end: bool| -> Option<usize> {
+            let (offset, span) = self.pieces.iter().rev().find(|(o, _)| {
+                if is_end {
+                    *o < at || at == 0
+                } else {
+                    *o <= at
+                }
+            })?;
+            let inside = at - offset;
+            (inside <= span.len()).then_some(span.start + inside)
+        };
+        match (locate(start, false), locate(end, true)) {
+            (Some(s), Some(e)) if s <= e => Span::new(s, e),
+            _ => self.span,
         }
     }
 }

@@ -92,7 +92,10 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
             }
         }
     }
-    Document { blocks }
+    Document {
+        blocks,
+        ..Document::default()
+    }
 }
 
 /// The index of the line that continues the sentence `last` leaves open across a page break:
@@ -139,7 +142,7 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     for piece in text.split_inclusive('\n') {
         let body = piece.strip_suffix('\n').unwrap_or(piece);
         let body = body.strip_suffix('\r').unwrap_or(body);
-        let body = crate::suppress::without_marker(body);
+        let body = crate::document::marker::without_marker(body);
         lines.push(Line { text: body, start });
         start += piece.len();
     }
@@ -255,6 +258,13 @@ fn join_rows(prev: &mut Row, row: Row) {
             continue;
         }
         let target = &mut prev.cells[i];
+        if target.pieces.is_empty() {
+            target.pieces.push((0, target.span));
+        }
+        let at = target.text.len();
+        target
+            .pieces
+            .extend(cell.pieces_or_whole().map(|(o, s)| (at + o, s)));
         target.text.push_str(&cell.text);
         target.span = target.span.cover(cell.span);
     }
@@ -303,7 +313,7 @@ fn pipe_row(line: Line<'_>) -> Row {
     ));
     for c in &mut cells {
         if c.text.contains("\\|") {
-            c.text = c.text.replace("\\|", "|");
+            unescape_pipes(c);
         }
     }
     Row {
@@ -312,15 +322,36 @@ fn pipe_row(line: Line<'_>) -> Row {
     }
 }
 
+/// Replace `\\|` by `|` in a verbatim cell, keeping a piece map so that offsets into the
+/// text still name the right source characters.
+fn unescape_pipes(c: &mut Cell) {
+    let mut text = String::with_capacity(c.text.len());
+    let mut pieces = Vec::new();
+    let mut piece_start = 0;
+    for (i, _) in c.text.match_indices("\\|") {
+        if i > piece_start {
+            pieces.push((text.len(), c.span.sub(piece_start, i)));
+            text.push_str(&c.text[piece_start..i]);
+        }
+        // The pipe itself is the source's `|`, one byte after the backslash.
+        pieces.push((text.len(), c.span.sub(i + 1, i + 2)));
+        text.push('|');
+        piece_start = i + 2;
+    }
+    if piece_start < c.text.len() {
+        pieces.push((text.len(), c.span.sub(piece_start, c.text.len())));
+        text.push_str(&c.text[piece_start..]);
+    }
+    c.text = text;
+    c.pieces = pieces;
+}
+
 /// A cell from a raw piece of a line starting at `offset`; the span covers the trimmed text.
 fn cell(piece: &str, offset: usize) -> Cell {
     let lead = piece.len() - piece.trim_start().len();
     let text = piece.trim();
     let start = offset + lead;
-    Cell {
-        text: text.to_string(),
-        span: Span::new(start, start + text.len()),
-    }
+    Cell::verbatim(text, Span::new(start, start + text.len()))
 }
 
 fn table_of(rows: Vec<Row>) -> Option<Table> {
@@ -349,7 +380,7 @@ fn markdown_heading(line: Line<'_>, level: u8) -> Heading {
 /// A text line is a heading when it is a short numbered title (`（二）预算资金规模`) or one of
 /// the unnumbered headings of the outline (摘要, 前言, 目录, 附件); everything else is prose,
 /// keeping any list number it starts with.
-fn text_block(text: &str, span: Span) -> Block {
+pub(super) fn text_block(text: &str, span: Span) -> Block {
     let lead = text.len() - text.trim_start().len();
     let body = text[lead..].trim_end();
     if let Some((number, len)) = parse_section_number(body, span.start + lead) {

@@ -1,13 +1,22 @@
-//! Readers: from a decoded file to a [`Document`].
+//! Readers: from a file's bytes to a [`Document`] and the text view its spans point into.
 //!
-//! A reader knows the file format and nothing about reports; it never judges. The only repair
-//! it does is structural: joining table rows that PDF extraction split over two lines, so that
-//! a cell is one cell again.
+//! A reader knows the file format and nothing about reports; it never judges. Text readers
+//! decode the bytes and read lines; the readers of Word, spreadsheets and web pages describe
+//! paragraphs and table grids to [`view::View`], which renders the text view and records the
+//! place in the original file of every span. The only repair a reader does is structural:
+//! joining table rows that PDF extraction split over two lines, resolving merged cells into a
+//! grid, so that a cell is one cell again.
 
+mod docx;
+mod html;
 mod lines;
+mod sheet;
+mod view;
+mod zipped;
 
 use std::path::Path;
 
+use crate::decode::{decode, DecodeError};
 use crate::document::Document;
 use crate::source::SourceFile;
 
@@ -18,7 +27,24 @@ pub enum Format {
     Text,
     /// Markdown: `#` headings, pipe tables (tab-separated rows are accepted too).
     Markdown,
+    /// Word 2007+ documents (.docx, also what WPS saves).
+    Docx,
+    /// Spreadsheets: .xlsx, .xlsm, .xls, .ods.
+    Spreadsheet,
+    /// Web pages: .html, .htm.
+    Html,
 }
+
+/// Extensions of report files jxlint recognises but cannot read, with what to do instead.
+pub const UNREADABLE: &[(&str, &str)] = &[
+    ("doc", "Word 97-2003 (.doc): save it as .docx"),
+    ("wps", "WPS (.wps): save it as .docx"),
+    ("et", "WPS spreadsheets (.et): save it as .xlsx"),
+    (
+        "pdf",
+        "PDF: extract its text (pdftotext -layout) and check the .txt",
+    ),
+];
 
 impl Format {
     /// The format of a file by its extension; `None` for files jxlint does not read.
@@ -27,12 +53,64 @@ impl Format {
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" => Some(Format::Markdown),
+            "docx" | "docm" => Some(Format::Docx),
+            "xlsx" | "xlsm" | "xls" | "ods" => Some(Format::Spreadsheet),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
+
+    /// Whether the format is decoded as text (as opposed to a container of parts).
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Text | Format::Markdown)
+    }
 }
 
-/// Build the document for a source file.
+/// Why a file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Decode(#[from] DecodeError),
+    /// The file is damaged or not what its name says.
+    #[error("not a readable {format} file: {detail}")]
+    Corrupt {
+        format: &'static str,
+        detail: String,
+    },
+    #[error("the file is password-protected or encrypted; jxlint cannot read it (save an unprotected copy)")]
+    Encrypted,
+    #[error(
+        "this is {actual}, not {claimed}; save it as {claimed} (or rename it) and check again"
+    )]
+    WrongFormat {
+        claimed: &'static str,
+        actual: &'static str,
+    },
+    /// Past a limit that protects the machine (a zip bomb, a sheet of millions of rows).
+    #[error("too large to read: {0}")]
+    TooLarge(String),
+}
+
+/// Read a file's bytes in a format: the text view and the document.
+pub fn read_bytes(
+    path: &Path,
+    bytes: &[u8],
+    format: Format,
+) -> Result<(SourceFile, Document), ReadError> {
+    match format {
+        Format::Text | Format::Markdown => {
+            let decoded = decode(bytes)?;
+            let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
+            let document = read(&source, format);
+            Ok((source, document))
+        }
+        Format::Docx => docx::read(path, bytes),
+        Format::Spreadsheet => sheet::read(path, bytes),
+        Format::Html => html::read(path, bytes),
+    }
+}
+
+/// Build the document for a decoded text file (plain text or Markdown).
 pub fn read(source: &SourceFile, format: Format) -> Document {
     lines::read_lines(source.text(), format)
 }

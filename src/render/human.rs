@@ -43,6 +43,7 @@ impl HumanRenderer {
         let window = Windowed::new(source.text(), &anchors);
         let named = Arc::new(Snippets {
             named: NamedSource::new(path, window.text.clone()),
+            lang: self.lang,
             window,
             source: source.clone(),
         });
@@ -151,6 +152,7 @@ impl Diagnostic for Rendered {
 /// of the file (as in the JSON output).
 struct Snippets {
     named: NamedSource<String>,
+    lang: Lang,
     window: Windowed,
     source: SourceFile,
 }
@@ -169,8 +171,22 @@ impl SourceCode for Snippets {
         let lines = data.iter().filter(|b| **b == b'\n').count() + 1;
         let start = self.window.to_original(inner.span().offset());
         let column = self.source.position(start).column - 1;
+        // Word, spreadsheets and web pages: the place a person finds, beside the line of the
+        // text view (`jxlint extract` shows the view).
+        let label = Span::new(
+            self.window.to_original(span.offset()),
+            self.window.to_original(span.offset() + span.len()),
+        );
+        let name = match self.source.locate(label) {
+            Some(place) => format!(
+                "{} » {}",
+                self.named.name(),
+                super::describe_place(&place, self.lang)
+            ),
+            None => self.named.name().to_string(),
+        };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.named.name().to_string(),
+            name,
             data,
             *inner.span(),
             inner.line(),

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Finding, Lang};
+use crate::document::Place;
 use crate::source::SourceFile;
 
 #[derive(Debug, Serialize)]
@@ -18,6 +19,10 @@ pub struct JsonFinding {
     pub severity: &'static str,
     pub message: String,
     pub help: String,
+    /// Where the primary label is in the original file, for formats with places beyond lines
+    /// (Word, spreadsheets, web pages).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Place>,
     pub labels: Vec<JsonLabel>,
 }
 
@@ -30,6 +35,8 @@ pub struct JsonLabel {
     pub end_line: usize,
     pub end_column: usize,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Place>,
 }
 
 pub fn findings(
@@ -48,6 +55,7 @@ pub fn findings(
             severity: f.severity.as_str(),
             message: f.message(lang),
             help: f.help(lang),
+            location: f.primary_span().and_then(|s| source.locate(s)),
             labels: f
                 .labels
                 .iter()
@@ -59,6 +67,7 @@ pub fn findings(
                         end_line: end.line,
                         end_column: end.column,
                         message: l.text.get(lang).to_string(),
+                        location: source.locate(l.span),
                     }
                 })
                 .collect(),

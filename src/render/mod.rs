@@ -6,7 +6,39 @@ pub mod inspect;
 pub mod json;
 pub mod summary;
 
-use crate::diagnostic::{Finding, Severity};
+use crate::diagnostic::{Finding, Lang, Severity};
+use crate::document::Place;
+
+/// A place as a person looks for it in Word, a spreadsheet or a browser: 表 3 第 5 行 第 4 列,
+/// 工作表「自评表」F12, 第 12 段.
+pub fn describe_place(place: &Place, lang: Lang) -> String {
+    match (place, lang) {
+        (
+            Place::TableCell {
+                table,
+                row,
+                column: Some(column),
+                ..
+            },
+            Lang::Zh,
+        ) => format!("表 {table} 第 {row} 行 第 {column} 列"),
+        (Place::TableCell { table, row, .. }, Lang::Zh) => format!("表 {table} 第 {row} 行"),
+        (
+            Place::TableCell {
+                table,
+                row,
+                column: Some(column),
+                ..
+            },
+            Lang::En,
+        ) => format!("table {table}, row {row}, column {column}"),
+        (Place::TableCell { table, row, .. }, Lang::En) => format!("table {table}, row {row}"),
+        (Place::SheetCell { sheet, cell, .. }, Lang::Zh) => format!("工作表「{sheet}」{cell}"),
+        (Place::SheetCell { sheet, cell, .. }, Lang::En) => format!("sheet “{sheet}” {cell}"),
+        (Place::Paragraph { paragraph }, Lang::Zh) => format!("第 {paragraph} 段"),
+        (Place::Paragraph { paragraph }, Lang::En) => format!("paragraph {paragraph}"),
+    }
+}
 
 /// Counts of findings by severity.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]

@@ -160,10 +160,7 @@ mod tests {
         Row {
             cells: cells
                 .iter()
-                .map(|t| Cell {
-                    text: t.to_string(),
-                    span: Span::default(),
-                })
+                .map(|t| Cell::verbatim(t.to_string(), Span::default()))
                 .collect(),
             span: Span::default(),
         }
@@ -240,10 +237,7 @@ mod tests {
 
     #[test]
     fn percentages_are_not_scores() {
-        let cell = Cell {
-            text: "100%".into(),
-            span: Span::default(),
-        };
+        let cell = Cell::verbatim("100%", Span::default());
         assert!(matches!(value_of(Role::Score, Some(&cell)), Value::Text(_)));
         assert!(matches!(
             value_of(Role::ScoreRate, Some(&cell)),

@@ -70,7 +70,8 @@ pub fn parse_label(cell: &Cell) -> LabelParts {
             span: cell.span.sub(0, normalized.len()),
         });
         rest_start = len;
-    } else if let Some((number, len)) = parse_section_number(text, cell.span.start) {
+    } else if let Some((mut number, len)) = parse_section_number(text, 0) {
+        number.span = cell.sub_span(number.span.start, number.span.end);
         item = Some(number);
         rest_start = len;
     }
@@ -78,7 +79,8 @@ pub fn parse_label(cell: &Cell) -> LabelParts {
     let rest_trimmed_start =
         rest_start + (rest.len() - rest.trim_start_matches([' ', '、', ':', '：']).len());
     let body = &text[rest_trimmed_start..];
-    let (name, weight) = split_weight(body, cell.span.start + rest_trimmed_start);
+    let (name, weight) = split_weight(body, rest_trimmed_start);
+    let weight = weight.map(|(printed, span)| (printed, cell.sub_span(span.start, span.end)));
     LabelParts {
         code,
         item,
@@ -174,10 +176,7 @@ mod tests {
     use rust_decimal_macros::dec;
 
     fn label(text: &str) -> LabelParts {
-        parse_label(&Cell {
-            text: text.to_string(),
-            span: Span::new(0, text.len()),
-        })
+        parse_label(&Cell::verbatim(text.to_string(), Span::new(0, text.len())))
     }
 
     fn code(text: &str) -> Code {

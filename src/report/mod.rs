@@ -46,7 +46,26 @@ struct ProseSink {
 }
 
 impl ProseSink {
-    fn add(&mut self, text: &str, base: usize, region: Region, form: Option<usize>) {
+    /// The figures of a table cell, placed through the cell's piece map when its text is not a
+    /// verbatim copy of the source.
+    fn add_cell(&mut self, cell: &crate::document::Cell, region: Region, form: Option<usize>) {
+        if cell.is_verbatim() {
+            self.add(&cell.text, cell.span.start, region, form, |s| s);
+        } else {
+            self.add(&cell.text, 0, region, form, |s| {
+                cell.sub_span(s.start, s.end)
+            });
+        }
+    }
+
+    fn add(
+        &mut self,
+        text: &str,
+        base: usize,
+        region: Region,
+        form: Option<usize>,
+        place: impl Fn(Span) -> Span,
+    ) {
         // A report states a few hundred figures; past this many the text is generated or
         // flattened data, and holding every figure would cost memory out of all proportion.
         if self.claims.len() >= MAX_PROSE_FIGURES {
@@ -55,14 +74,17 @@ impl ProseSink {
             return;
         }
         let limit = MAX_PROSE_FIGURES - self.claims.len();
+        let mut analysis = claims::analyse_at_most(text, base, region, self.blocks, limit);
+        analysis.map_spans(&place);
         let claims::Analysis {
             claims,
             dates,
             breakdowns,
             unjudged,
             stopped,
-        } = claims::analyse_at_most(text, base, region, self.blocks, limit);
+        } = analysis;
         if let Some(at) = stopped {
+            let at = place(Span::new(at, at)).start;
             self.unread
                 .get_or_insert(Span::new(at, (base + text.len()).max(at)));
         }
@@ -146,7 +168,7 @@ pub fn recognise(doc: &Document) -> Report {
                 report
                     .weight_statements
                     .extend(prose::weights::statements(&p.text, p.span.start));
-                sink.add(&p.text, p.span.start, region, None);
+                sink.add(&p.text, p.span.start, region, None, |s| s);
                 // The lines between two tables caption the next one (表 3：… / 单位：万元):
                 // the last few short ones, not every paragraph since the last table.
                 if p.text.len() <= MAX_CAPTION_BYTES {
@@ -471,7 +493,7 @@ fn recognise_table(
                         } else {
                             Region::FormGoal
                         };
-                        sink.add(&cell.text, cell.span.start, region, Some(index));
+                        sink.add_cell(cell, region, Some(index));
                     }
                 }
             }
@@ -509,13 +531,12 @@ fn activity_dates(seg: &Segment<'_>, caption: &str) -> Option<Vec<facts::Activit
         let Some(cell) = row.cell(date_col).filter(|c| !c.is_empty()) else {
             continue;
         };
-        for token in prose::scan::scan(&cell.text, cell.span.start) {
-            if let prose::scan::Token::Date(range, span) = token {
-                let at = span.start - cell.span.start;
+        for token in prose::scan::scan(&cell.text, 0) {
+            if let prose::scan::Token::Date(range, at) = token {
                 out.push(facts::Activity {
                     range,
-                    span,
-                    text: cell.text[at..at + span.len()].to_string(),
+                    span: cell.sub_span(at.start, at.end),
+                    text: cell.text[at.start..at.end].to_string(),
                     what: what.to_string(),
                     source: facts::ActivitySource::Table,
                 });

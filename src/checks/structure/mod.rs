@@ -23,7 +23,7 @@ pub fn written_value(style: NumberStyle, value: u32) -> String {
         0..=9 => DIGITS[v as usize].to_string(),
         10 => "十".to_string(),
         11..=19 => format!("十{}", DIGITS[(v % 10) as usize]),
-        _ if v % 10 == 0 => format!("{}十", DIGITS[(v / 10) as usize % 10]),
+        _ if v.is_multiple_of(10) => format!("{}十", DIGITS[(v / 10) as usize % 10]),
         _ => format!(
             "{}十{}",
             DIGITS[(v / 10) as usize % 10],

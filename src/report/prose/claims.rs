@@ -230,6 +230,25 @@ pub struct Analysis {
     pub stopped: Option<usize>,
 }
 
+impl Analysis {
+    /// Move every span through `f` (from offsets in a cell's text to the source).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        for c in &mut self.claims {
+            c.quantity.number = f(c.quantity.number);
+            c.quantity.span = f(c.quantity.span);
+        }
+        for d in &mut self.dates {
+            d.span = f(d.span);
+        }
+        for b in &mut self.breakdowns {
+            b.marker = f(b.marker);
+        }
+        for u in &mut self.unjudged {
+            *u = f(*u);
+        }
+    }
+}
+
 /// The claims and dates of one block of prose (`text` begins at byte `base` of the source).
 pub fn analyse(text: &str, base: usize, region: Region, block: usize) -> Analysis {
     analyse_at_most(text, base, region, block, usize::MAX)

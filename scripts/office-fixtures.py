@@ -1,0 +1,372 @@
+#!/usr/bin/env python3
+"""Make the Word, Excel and web-page fixtures in testdata/office/ from text samples.
+
+Each text sample (tab-separated table rows, one paragraph per line) is written as a flat
+OpenDocument file, and LibreOffice (headless) saves it as .docx, .xlsx, .xls and .html, so
+the fixtures are what real office software writes: numbering.xml, merged cells, number
+formats, hidden rows. The test `tests/formats.rs` checks that each gives the same findings
+as its text original.
+
+  - Numbered headings (一、 （一） 1.) become automatic outline numbering when the numbers
+    run in order, so the numbers exist only in numbering.xml; otherwise they stay literal.
+  - An empty first cell under a filled one in a table is merged with it (vMerge in Word,
+    a merged region in Excel), as real forms print it.
+  - Numbers in spreadsheets are typed cells with a display format that prints them as the
+    text does (12.60 is 12.6 formatted 0.00; 98.44% is 0.9844 formatted 0.00%).
+  - `--hidden-row` variants add a hidden row that would break a sum if it were read.
+  - A GBK web page (the kind government sites publish) is written by this script itself.
+
+Usage: scripts/office-fixtures.py   (needs soffice: apt-get install libreoffice-writer
+libreoffice-calc). The output is committed; tests do not need LibreOffice.
+"""
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "testdata", "office")
+
+# (sample, formats). Forms go to spreadsheets too; reports only to documents and pages.
+SAMPLES = [
+    ("clean/self-evaluation-forms.txt", ["docx", "xlsx", "html", "xls"]),
+    ("faulty/SUM004-fund-total.txt", ["docx", "xlsx", "html"]),
+    ("faulty/SUM002-form-total.txt", ["docx", "xlsx", "html"]),
+    ("faulty/RATE004-execution-score.txt", ["docx", "xlsx", "html"]),
+    ("faulty/TARGET003-no-deviation-reason.txt", ["docx", "xlsx", "html"]),
+    ("faulty/CODE001-duplicate-code.txt", ["docx", "html"]),
+    ("faulty/XREF001-abstract-budget.txt", ["docx", "html"]),
+    ("clean/district-report.txt", ["docx", "html"]),
+    ("faulty/STRUCT001-numbering-gap.txt", ["docx"]),
+]
+
+NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
+    'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+)
+
+CN = "一二三四五六七八九十"
+H1 = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
+H2 = re.compile(r"^（([一二三四五六七八九十]+)）\s*(.+)$")
+
+
+def cn_value(s):
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + CN.index(s[1]) + 1
+    if len(s) == 2 and s.endswith("十"):
+        return (CN.index(s[0]) + 1) * 10
+    return CN.index(s) + 1 if len(s) == 1 else None
+
+
+def is_title(rest):
+    return len(rest) <= 30 and not re.search(r"[。；;，,]", rest)
+
+
+def parse(text):
+    """Blocks of a text sample: ('p', text), ('h', level, number, title), ('t', rows)."""
+    lines = text.split("\n")
+    blocks, i = [], 0
+    while i < len(lines):
+        line = lines[i].rstrip("\r")
+        if "\t" in line and line.strip():
+            rows = []
+            while i < len(lines):
+                l = lines[i].rstrip("\r")
+                if "\t" in l and l.strip():
+                    rows.append(l.split("\t"))
+                    i += 1
+                elif not l.strip():
+                    j = i
+                    while j < len(lines) and not lines[j].strip():
+                        j += 1
+                    if j - i <= 2 and j < len(lines) and "\t" in lines[j]:
+                        rows.append(None)  # a page break inside the table
+                        i = j
+                    else:
+                        break
+                else:
+                    break
+            blocks.append(("t", rows))
+            continue
+        s = line.strip()
+        i += 1
+        if not s:
+            continue
+        if s.startswith("#"):
+            s = s.lstrip("#").strip()
+        m1, m2 = H1.match(s), H2.match(s)
+        if m1 and is_title(m1.group(2)):
+            blocks.append(("h", 1, cn_value(m1.group(1)), m1.group(2), s))
+        elif m2 and is_title(m2.group(2)):
+            blocks.append(("h", 2, cn_value(m2.group(1)), m2.group(2), s))
+        else:
+            blocks.append(("p", s))
+    return blocks
+
+
+def numbering_runs_in_order(blocks):
+    counters = [0, 0]
+    for b in blocks:
+        if b[0] != "h":
+            continue
+        level, value = b[1], b[2]
+        if value != counters[level - 1] + 1:
+            return False
+        counters[level - 1] = value
+        if level == 1:
+            counters[1] = 0
+    return any(b[0] == "h" for b in blocks)
+
+
+def merged_grid(rows):
+    """Rows padded to one width, with (rowspan, covered) for a merged first column."""
+    real = [r for r in rows if r is not None]
+    width = max(len(r) for r in real)
+    grid = [[c.strip() for c in r] + [""] * (width - len(r)) for r in real]
+    spans = [[1] * width for _ in grid]
+    covered = [[False] * width for _ in grid]
+    origin = None
+    for r, row in enumerate(grid):
+        if row[0]:
+            origin = r
+        elif origin is not None and len(row) > 1 and row[1]:
+            spans[origin][0] += 1
+            covered[r][0] = True
+        else:
+            origin = None
+    return grid, spans, covered
+
+
+NUMBER = re.compile(r"^-?\d{1,3}(,\d{3})*(\.\d+)?%?$|^-?\d+(\.\d+)?%?$")
+
+
+def cell_value(text):
+    """A typed cell for a number as the text prints it: (value, decimals, percent, thousands)."""
+    if not NUMBER.match(text) or (len(text) > 1 and text.startswith("0") and not text.startswith("0.")):
+        return None
+    percent = text.endswith("%")
+    body = text.rstrip("%").replace(",", "")
+    decimals = len(body.split(".")[1]) if "." in body else 0
+    value = float(body) / (100 if percent else 1)
+    return value, decimals, percent, "," in text
+
+
+def fodt(blocks, auto):
+    out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
+           'office:mimetype="application/vnd.oasis.opendocument.text">']
+    fmt1 = 'style:num-format="一, 二, 三, ..." style:num-suffix="、"' if auto else 'style:num-format=""'
+    fmt2 = ('style:num-format="一, 二, 三, ..." style:num-prefix="（" style:num-suffix="）" '
+            'text:display-levels="1"') if auto else 'style:num-format=""'
+    out.append(f"""<office:styles>
+<style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:default-outline-level="1"/>
+<style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:default-outline-level="2"/>
+<text:outline-style style:name="Outline">
+<text:outline-level-style text:level="1" {fmt1}/>
+<text:outline-level-style text:level="2" {fmt2}/>
+</text:outline-style>
+</office:styles>
+<office:body><office:text>""")
+    for b in blocks:
+        if b[0] == "p":
+            out.append(f"<text:p>{html.escape(b[1])}</text:p>")
+        elif b[0] == "h":
+            title = b[3] if auto else b[4]
+            out.append(f'<text:h text:style-name="Heading_20_{b[1]}" text:outline-level="{b[1]}">'
+                       f"{html.escape(title)}</text:h>")
+        else:
+            grid, spans, covered = merged_grid(b[1])
+            width = len(grid[0])
+            out.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>')
+            for r, row in enumerate(grid):
+                out.append("<table:table-row>")
+                for c, cell in enumerate(row):
+                    if covered[r][c]:
+                        out.append("<table:covered-table-cell/>")
+                        continue
+                    span = f' table:number-rows-spanned="{spans[r][c]}"' if spans[r][c] > 1 else ""
+                    out.append(f'<table:table-cell office:value-type="string"{span}>'
+                               f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
+                out.append("</table:table-row>")
+            out.append("</table:table>")
+    out.append("</office:text></office:body></office:document>")
+    return "\n".join(out)
+
+
+def fods(blocks, hidden_row):
+    """A workbook: a new sheet for each form (a title after a table starts the next one)."""
+    sheets, current, seen_table = [], [], False
+    for b in blocks:
+        if b[0] != "t" and seen_table:
+            sheets.append(current)
+            current, seen_table = [], False
+        current.append(b)
+        seen_table |= b[0] == "t"
+    if current:
+        sheets.append(current)
+    styles = {}
+
+    def style_for(decimals, percent, thousands):
+        key = (decimals, percent, thousands)
+        if key not in styles:
+            styles[key] = len(styles) + 1
+        return f"ce{styles[key]}"
+
+    body = []
+    for n, sheet in enumerate(sheets):
+        body.append(f'<table:table table:name="自评表{n + 1}">')
+        rows = []
+        for b in sheet:
+            if b[0] in ("p", "h"):
+                rows.append(([b[1] if b[0] == "p" else b[4]], None, None, False))
+                continue
+            grid, spans, covered = merged_grid(b[1])
+            page_breaks = [i for i, r in enumerate([r for r in b[1]]) if r is None]
+            k = 0
+            for r, row in enumerate(grid):
+                # A blank row where the text had a page break.
+                while page_breaks and page_breaks[0] <= r + k and b[1][r + k] is None:
+                    rows.append(([], None, None, False))
+                    page_breaks.pop(0)
+                    k += 1
+                rows.append((row, spans[r], covered[r], False))
+                if hidden_row and r == 4:
+                    rows.append((["（隐藏行）备注", "", "999.00", "999.00", "999.00"], None, None, True))
+                    hidden_row = False
+        width = max(len(r[0]) for r in rows) or 1
+        body.append(f'<table:table-column table:number-columns-repeated="{width}"/>')
+        for cells, sp, cov, hidden in rows:
+            vis = ' table:visibility="collapse"' if hidden else ""
+            body.append(f"<table:table-row{vis}>")
+            for c, cell in enumerate(cells):
+                if cov and cov[c]:
+                    body.append("<table:covered-table-cell/>")
+                    continue
+                span = f' table:number-rows-spanned="{sp[c]}"' if sp and sp[c] > 1 else ""
+                typed = cell_value(cell)
+                if typed:
+                    value, dec, pct, th = typed
+                    kind = "percentage" if pct else "float"
+                    body.append(f'<table:table-cell table:style-name="{style_for(dec, pct, th)}" '
+                                f'office:value-type="{kind}" office:value="{value!r}"{span}>'
+                                f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
+                elif cell:
+                    body.append(f'<table:table-cell office:value-type="string"{span}>'
+                                f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
+                else:
+                    body.append(f"<table:table-cell{span}/>")
+            body.append("</table:table-row>")
+        body.append("</table:table>")
+    data_styles, cell_styles = [], []
+    for (dec, pct, th), n in styles.items():
+        grouping = ' number:grouping="true"' if th else ""
+        inner = f'<number:number number:decimal-places="{dec}" number:min-decimal-places="{dec}" number:min-integer-digits="1"{grouping}/>'
+        if pct:
+            data_styles.append(f'<number:percentage-style style:name="N{n}">{inner}<number:text>%</number:text></number:percentage-style>')
+        else:
+            data_styles.append(f'<number:number-style style:name="N{n}">{inner}</number:number-style>')
+        cell_styles.append(f'<style:style style:name="ce{n}" style:family="table-cell" style:data-style-name="N{n}"/>')
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
+            'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+            f"<office:automatic-styles>{''.join(data_styles)}{''.join(cell_styles)}</office:automatic-styles>"
+            f"<office:body><office:spreadsheet>{''.join(body)}</office:spreadsheet></office:body></office:document>")
+
+
+def gbk_page(blocks, title):
+    """A government-site page: GBK, a layout table around the content, &nbsp; in empty cells,
+    <br> inside cells, rowspan on merged first cells."""
+    out = ['<!DOCTYPE html PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN">',
+           '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+           f"<title>{html.escape(title)}</title><script>var a = '<table>';</script></head><body>",
+           '<table width="100%"><tr><td class="nav">您现在的位置：首页 &gt; 政务公开 &gt; 绩效信息</td></tr>',
+           '<tr><td class="content">']
+    for b in blocks:
+        if b[0] == "p":
+            out.append(f"<p>{html.escape(b[1])}</p>")
+        elif b[0] == "h":
+            out.append(f"<h{b[1] + 1}>{html.escape(b[4])}</h{b[1] + 1}>")
+        else:
+            grid, spans, covered = merged_grid(b[1])
+            out.append('<table border="1" cellspacing="0">')
+            for r, row in enumerate(grid):
+                out.append("<tr>")
+                for c, cell in enumerate(row):
+                    if covered[r][c]:
+                        continue
+                    span = f' rowspan="{spans[r][c]}"' if spans[r][c] > 1 else ""
+                    text = html.escape(cell) if cell else "&nbsp;"
+                    # Long cells wrap with <br> as editors type them.
+                    if len(cell) > 24 and "，" in cell:
+                        text = html.escape(cell).replace("，", "，<br>", 1)
+                        text = text.replace("，<br>", "，<br>\n")
+                    out.append(f"<td{span}>{text}</td>")
+                out.append("</tr>")
+            out.append("</table>")
+    out.append("</td></tr></table></body></html>")
+    return "\n".join(out).encode("gbk")
+
+
+def convert(src, fmt, outdir):
+    filters = {
+        "docx": "docx:MS Word 2007 XML",
+        "xlsx": "xlsx:Calc MS Excel 2007 XML",
+        "xls": "xls:MS Excel 97",
+        "html": "html:HTML (StarWriter)",
+    }
+    subprocess.run(["soffice", "--headless", "--convert-to", filters[fmt], "--outdir", outdir, src],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def main():
+    if not shutil.which("soffice"):
+        sys.exit("soffice not found: apt-get install libreoffice-writer libreoffice-calc")
+    os.makedirs(OUT, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        for sample, formats in SAMPLES:
+            with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+                blocks = parse(f.read())
+            stem = os.path.splitext(os.path.basename(sample))[0]
+            auto = numbering_runs_in_order(blocks)
+            doc = os.path.join(tmp, stem + ".fodt")
+            with open(doc, "w", encoding="utf-8") as f:
+                f.write(fodt(blocks, auto))
+            for fmt in formats:
+                if fmt in ("docx", "html"):
+                    convert(doc, fmt, tmp)
+                    shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
+            for fmt in formats:
+                if fmt in ("xlsx", "xls"):
+                    book = os.path.join(tmp, stem + ".fods")
+                    with open(book, "w", encoding="utf-8") as f:
+                        f.write(fods(blocks, hidden_row=False))
+                    convert(book, fmt, tmp)
+                    shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
+            print(stem, "auto numbering" if auto else "literal numbers", formats)
+        # Variants.
+        with open(os.path.join(ROOT, "testdata", "clean/self-evaluation-forms.txt"), encoding="utf-8") as f:
+            forms = parse(f.read())
+        book = os.path.join(tmp, "self-evaluation-forms@hidden-row.fods")
+        with open(book, "w", encoding="utf-8") as f:
+            f.write(fods(forms, hidden_row=True))
+        convert(book, "xlsx", tmp)
+        shutil.copy(os.path.join(tmp, "self-evaluation-forms@hidden-row.xlsx"),
+                    os.path.join(OUT, "self-evaluation-forms@hidden-row.xlsx"))
+        for sample in ["faulty/SUM004-fund-total.txt", "clean/self-evaluation-forms.txt"]:
+            with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+                blocks = parse(f.read())
+            stem = os.path.splitext(os.path.basename(sample))[0]
+            with open(os.path.join(OUT, f"{stem}@gbk-page.html"), "wb") as f:
+                f.write(gbk_page(blocks, stem))
+
+
+if __name__ == "__main__":
+    main()

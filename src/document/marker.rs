@@ -1,0 +1,48 @@
+//! Inline instructions to jxlint written in a report: `jxlint:ignore CODE` (in Markdown inside
+//! an HTML comment). Readers hand them over as text and drop them from what they read, so a
+//! marker never changes how the report is read; `suppress` decides what they silence.
+
+/// The marker's keyword.
+pub const MARKER: &str = "jxlint:ignore";
+
+/// A line without its inline marker: the marker is an instruction to jxlint, not part of the
+/// report, so readers drop it (and the `<!--` that hides it in Markdown) before reading.
+pub fn without_marker(line: &str) -> &str {
+    match line.find(MARKER) {
+        Some(at) => {
+            let before = line[..at].trim_end();
+            before.strip_suffix("<!--").unwrap_or(before).trim_end()
+        }
+        None => line,
+    }
+}
+
+/// The codes an inline marker on a line silences: `None` when the line has no marker,
+/// `Some(vec![])` for a bare marker (everything).
+pub fn marker_codes(line: &str) -> Option<Vec<String>> {
+    let at = line.find(MARKER)?;
+    let rest = &line[at + MARKER.len()..];
+    let codes = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
+        .map(|w| w.trim_end_matches("-->").trim())
+        .filter(|w| !w.is_empty())
+        .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(str::to_string)
+        .collect();
+    Some(codes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_marker_is_dropped_from_the_line() {
+        assert_eq!(
+            without_marker("标题 <!-- jxlint:ignore XREF003 -->"),
+            "标题"
+        );
+        assert_eq!(without_marker("A\t1\tjxlint:ignore"), "A\t1");
+        assert_eq!(without_marker("nothing here"), "nothing here");
+    }
+}

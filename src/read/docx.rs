@@ -1,0 +1,852 @@
+//! Word documents (.docx, and what WPS saves as .docx), read from the zip and its XML.
+//!
+//! What is read: paragraphs with their heading level (from the paragraph's or its style's
+//! outline level, or a 标题 N / heading N style); automatic numbering rebuilt from
+//! `numbering.xml`, so `一、（一）1.` exist even when they are not in the text; tables resolved
+//! into grids (`gridSpan`, `vMerge`, legacy `hMerge`, `gridBefore`/`gridAfter`), nested tables
+//! after the table holding them; content controls and smart tags unwrapped; the table of
+//! contents as a 目录; text boxes once (from `mc:Choice`, never also from `mc:Fallback`);
+//! fields as their result. Tracked changes are read as if accepted (insertions in, deletions
+//! out) and are handed over with comments as revisions. Pictures and embedded objects are
+//! counted, not read.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use roxmltree::Node;
+
+use super::view::{Grid, GridCell, PendingRevision, TablePlaces, View};
+use super::zipped::{parse_xml, Zipped};
+use super::ReadError;
+use crate::document::{Document, RevisionKind, UnreadKind};
+use crate::source::SourceFile;
+
+const FORMAT: &str = ".docx";
+
+/// How deep tables may nest in tables before the reader stops following them.
+const MAX_TABLE_DEPTH: usize = 8;
+/// How deep content controls, custom XML and text boxes may nest.
+const MAX_DEPTH: usize = 64;
+
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), ReadError> {
+    let mut zip = Zipped::open(bytes, FORMAT, "a Word 97-2003 document (.doc)")?;
+    let Some(document) = zip.part("word/document.xml")? else {
+        return Err(ReadError::Corrupt {
+            format: FORMAT,
+            detail: "it has no word/document.xml (is it a Word document?)".into(),
+        });
+    };
+    let styles_xml = zip.part("word/styles.xml")?;
+    let numbering_xml = zip.part("word/numbering.xml")?;
+    let comments_xml = zip.part("word/comments.xml")?;
+
+    let doc = parse_xml(&document, FORMAT, "word/document.xml")?;
+    let styles = match &styles_xml {
+        Some(x) => Styles::parse(&parse_xml(x, FORMAT, "word/styles.xml")?),
+        None => Styles::default(),
+    };
+    let numbering = match &numbering_xml {
+        Some(x) => Numbering::parse(&parse_xml(x, FORMAT, "word/numbering.xml")?),
+        None => Numbering::default(),
+    };
+    let comments = match &comments_xml {
+        Some(x) => comments(&parse_xml(x, FORMAT, "word/comments.xml")?),
+        None => HashMap::new(),
+    };
+    let mut reader = Reader {
+        view: View::new(),
+        styles,
+        numbering,
+        counters: HashMap::new(),
+        comments,
+        images: 0,
+        in_toc: false,
+        toc: Vec::new(),
+    };
+    let body = doc
+        .root_element()
+        .children()
+        .find(|n| is(n, "body"))
+        .ok_or_else(|| ReadError::Corrupt {
+            format: FORMAT,
+            detail: "word/document.xml has no body".into(),
+        })?;
+    reader.blocks(body, 0);
+    reader.flush_toc();
+    if reader.images > 0 {
+        let count = reader.images;
+        reader.view.unread(UnreadKind::Images { count });
+    }
+    Ok(reader.view.finish(path, "UTF-8 (DOCX)"))
+}
+
+fn is(node: &Node<'_, '_>, name: &str) -> bool {
+    node.is_element() && node.tag_name().name() == name
+}
+
+/// The `w:val` (or any `val`) attribute of a node.
+fn val<'a>(node: Node<'a, '_>) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == "val")
+        .map(|a| a.value())
+}
+
+fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
+}
+
+fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
+    node.children().find(|n| is(n, name))
+}
+
+fn number(node: Option<Node<'_, '_>>) -> Option<u32> {
+    node.and_then(val).and_then(|v| v.trim().parse().ok())
+}
+
+/// What a paragraph style gives: its name, outline level, list numbering, and the style it is
+/// based on.
+#[derive(Debug, Default, Clone)]
+struct Style {
+    name: String,
+    outline: Option<u32>,
+    num: Option<(u32, u32)>,
+    based_on: Option<String>,
+}
+
+#[derive(Debug, Default)]
+struct Styles {
+    by_id: HashMap<String, Style>,
+}
+
+impl Styles {
+    fn parse(xml: &roxmltree::Document<'_>) -> Styles {
+        let mut by_id = HashMap::new();
+        for s in xml.root_element().children().filter(|n| is(n, "style")) {
+            let Some(id) = attr(s, "styleId") else {
+                continue;
+            };
+            let ppr = child(s, "pPr");
+            let num = ppr.and_then(|p| child(p, "numPr")).and_then(num_pr);
+            by_id.insert(
+                id.to_string(),
+                Style {
+                    name: child(s, "name").and_then(val).unwrap_or("").to_string(),
+                    outline: number(ppr.and_then(|p| child(p, "outlineLvl"))),
+                    num,
+                    based_on: child(s, "basedOn").and_then(val).map(str::to_string),
+                },
+            );
+        }
+        Styles { by_id }
+    }
+
+    /// Follow `basedOn` to the first style that sets what `get` asks for.
+    fn inherited<T>(&self, id: &str, get: impl Fn(&Style) -> Option<T>) -> Option<T> {
+        let mut current = self.by_id.get(id);
+        for _ in 0..16 {
+            let style = current?;
+            if let Some(v) = get(style) {
+                return Some(v);
+            }
+            current = self.by_id.get(style.based_on.as_deref()?);
+        }
+        None
+    }
+
+    /// The heading level (1 = top) a style gives, from its outline level or its name.
+    fn heading(&self, id: &str) -> Option<u8> {
+        if let Some(level) = self.inherited(id, |s| s.outline) {
+            return (level < 9).then_some(level as u8 + 1);
+        }
+        let name = self.by_id.get(id).map_or(id, |s| s.name.as_str());
+        let lower = name.to_lowercase();
+        let rest = lower
+            .strip_prefix("heading")
+            .or_else(|| lower.strip_prefix("标题"))?;
+        let n: u8 = rest.trim().parse().ok()?;
+        (1..=9).contains(&n).then_some(n)
+    }
+
+    fn is_toc(&self, id: &str) -> bool {
+        let name = self
+            .by_id
+            .get(id)
+            .map_or(id.to_lowercase(), |s| s.name.to_lowercase());
+        let name = name.trim();
+        (name.starts_with("toc ") || name.starts_with("目录 ") || name.starts_with("toc"))
+            && name.chars().last().is_some_and(|c| c.is_ascii_digit())
+    }
+}
+
+fn num_pr(numpr: Node<'_, '_>) -> Option<(u32, u32)> {
+    let id = number(child(numpr, "numId"))?;
+    let level = number(child(numpr, "ilvl")).unwrap_or(0);
+    Some((id, level))
+}
+
+/// One level of a list definition.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+}
+
+#[derive(Debug, Default)]
+struct Numbering {
+    abstracts: HashMap<u32, Vec<Level>>,
+    nums: HashMap<u32, Num>,
+}
+
+/// A list instance: its definition, and the start values and levels it overrides.
+#[derive(Debug)]
+struct Num {
+    abstract_id: u32,
+    starts: HashMap<u32, u32>,
+    levels: HashMap<u32, Level>,
+}
+
+fn level_of(lvl: Node<'_, '_>) -> Level {
+    Level {
+        start: number(child(lvl, "start")).unwrap_or(1),
+        format: child(lvl, "numFmt")
+            .and_then(val)
+            .unwrap_or("decimal")
+            .to_string(),
+        text: child(lvl, "lvlText")
+            .and_then(val)
+            .unwrap_or("")
+            .to_string(),
+    }
+}
+
+impl Numbering {
+    fn parse(xml: &roxmltree::Document<'_>) -> Numbering {
+        let mut n = Numbering::default();
+        for a in xml
+            .root_element()
+            .children()
+            .filter(|c| is(c, "abstractNum"))
+        {
+            let Some(id) = attr(a, "abstractNumId").and_then(|v| v.parse().ok()) else {
+                continue;
+            };
+            let mut levels = vec![Level::default(); 9];
+            for lvl in a.children().filter(|c| is(c, "lvl")) {
+                if let Some(i) = attr(lvl, "ilvl").and_then(|v| v.parse::<usize>().ok()) {
+                    if i < 9 {
+                        levels[i] = level_of(lvl);
+                    }
+                }
+            }
+            n.abstracts.insert(id, levels);
+        }
+        for num in xml.root_element().children().filter(|c| is(c, "num")) {
+            let Some(id) = attr(num, "numId").and_then(|v| v.parse().ok()) else {
+                continue;
+            };
+            let Some(abs) = number(child(num, "abstractNumId")) else {
+                continue;
+            };
+            let mut starts = HashMap::new();
+            let mut levels = HashMap::new();
+            for o in num.children().filter(|c| is(c, "lvlOverride")) {
+                let Some(i) = attr(o, "ilvl").and_then(|v| v.parse().ok()) else {
+                    continue;
+                };
+                if let Some(s) = number(child(o, "startOverride")) {
+                    starts.insert(i, s);
+                }
+                if let Some(l) = child(o, "lvl") {
+                    levels.insert(i, level_of(l));
+                }
+            }
+            n.nums.insert(
+                id,
+                Num {
+                    abstract_id: abs,
+                    starts,
+                    levels,
+                },
+            );
+        }
+        n
+    }
+
+    fn level(&self, num: u32, ilvl: u32) -> Option<Level> {
+        let num = self.nums.get(&num)?;
+        let mut level = match num.levels.get(&ilvl) {
+            Some(l) => l.clone(),
+            None => self
+                .abstracts
+                .get(&num.abstract_id)?
+                .get(ilvl as usize)?
+                .clone(),
+        };
+        if let Some(s) = num.starts.get(&ilvl) {
+            level.start = *s;
+        }
+        Some(level)
+    }
+}
+
+/// A number written in a list format.
+fn format_number(n: u32, format: &str) -> String {
+    const CIRCLED: &str = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
+    const STEMS: &str = "甲乙丙丁戊己庚辛壬癸";
+    const BRANCHES: &str = "子丑寅卯辰巳午未申酉戌亥";
+    match format {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "ideographDigital"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand" => chinese(n, false),
+        "chineseLegalSimplified" | "ideographLegalTraditional" => chinese(n, true),
+        "ideographTraditional" => nth(STEMS, n).unwrap_or_else(|| n.to_string()),
+        "ideographZodiac" => nth(BRANCHES, n).unwrap_or_else(|| n.to_string()),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" => {
+            nth(CIRCLED, n).unwrap_or_else(|| format!("({n})"))
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect(),
+        "decimalZero" => format!("{n:02}"),
+        "lowerLetter" => letters(n).to_lowercase(),
+        "upperLetter" => letters(n),
+        "lowerRoman" => roman(n).to_lowercase(),
+        "upperRoman" => roman(n),
+        "bullet" | "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+fn nth(chars: &str, n: u32) -> Option<String> {
+    chars
+        .chars()
+        .nth((n as usize).checked_sub(1)?)
+        .map(String::from)
+}
+
+fn letters(n: u32) -> String {
+    if n == 0 {
+        return String::new();
+    }
+    let letter = (b'A' + ((n - 1) % 26) as u8) as char;
+    std::iter::repeat_n(letter, (n as usize - 1) / 26 + 1).collect()
+}
+
+fn roman(mut n: u32) -> String {
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in TABLE {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Chinese numerals as lists write them: 一 … 十, 十一, 二十三, 一百零五.
+fn chinese(n: u32, legal: bool) -> String {
+    let digits: Vec<char> = if legal {
+        "零壹贰叁肆伍陆柒捌玖".chars().collect()
+    } else {
+        "零一二三四五六七八九".chars().collect()
+    };
+    let (ten, hundred, thousand) = if legal {
+        ('拾', '佰', '仟')
+    } else {
+        ('十', '百', '千')
+    };
+    if n == 0 {
+        return digits[0].to_string();
+    }
+    if n >= 10_000 {
+        return n.to_string();
+    }
+    let parts = [
+        (n / 1000, thousand),
+        (n / 100 % 10, hundred),
+        (n / 10 % 10, ten),
+    ];
+    let mut out = String::new();
+    let mut zero = false;
+    for (d, unit) in parts {
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push(digits[0]);
+            zero = false;
+        }
+        if !(d == 1 && unit == ten && out.is_empty() && !legal) {
+            out.push(digits[d as usize]);
+        }
+        out.push(unit);
+    }
+    let last = n % 10;
+    if last > 0 {
+        if zero {
+            out.push(digits[0]);
+        }
+        out.push(digits[last as usize]);
+    }
+    out
+}
+
+/// Comments by id: (author, text).
+fn comments(xml: &roxmltree::Document<'_>) -> HashMap<String, (Option<String>, String)> {
+    xml.root_element()
+        .children()
+        .filter(|n| is(n, "comment"))
+        .filter_map(|c| {
+            let id = attr(c, "id")?.to_string();
+            let author = attr(c, "author").map(str::to_string);
+            let text: String = c
+                .descendants()
+                .filter(|n| is(n, "t"))
+                .filter_map(|n| n.text())
+                .collect();
+            Some((id, (author, text)))
+        })
+        .collect()
+}
+
+struct Reader {
+    view: View,
+    styles: Styles,
+    numbering: Numbering,
+    /// Counters of each list by num id, one per level.
+    counters: HashMap<u32, [Option<u32>; 9]>,
+    comments: HashMap<String, (Option<String>, String)>,
+    images: usize,
+    /// Inside a table-of-contents content control.
+    in_toc: bool,
+    /// Entries of the table of contents being read: (title, page).
+    toc: Vec<(String, String)>,
+}
+
+/// The text of a paragraph and what it holds besides text.
+#[derive(Default)]
+struct Collected {
+    text: String,
+    revisions: Vec<PendingRevision>,
+    /// Text boxes and their like: blocks read after the paragraph.
+    boxes: Vec<roxmltree::NodeId>,
+}
+
+impl Reader {
+    fn blocks(&mut self, parent: Node<'_, '_>, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.view.unread(UnreadKind::TooDeep);
+            return;
+        }
+        for node in parent.children().filter(Node::is_element) {
+            match node.tag_name().name() {
+                "p" => self.paragraph(node, depth),
+                "tbl" => {
+                    self.flush_toc();
+                    self.table(node, depth)
+                }
+                "sdt" => {
+                    let toc = node
+                        .descendants()
+                        .filter(|n| is(n, "docPartGallery"))
+                        .any(|n| val(n).is_some_and(|v| v.contains("Contents")));
+                    let was = self.in_toc;
+                    self.in_toc |= toc;
+                    if let Some(content) = child(node, "sdtContent") {
+                        self.blocks(content, depth + 1);
+                    }
+                    self.in_toc = was;
+                    if toc {
+                        self.flush_toc();
+                    }
+                }
+                "customXml" | "smartTag" | "ins" | "moveTo" => self.blocks(node, depth + 1),
+                "AlternateContent" => {
+                    if let Some(choice) = child(node, "Choice") {
+                        self.blocks(choice, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn paragraph(&mut self, p: Node<'_, '_>, depth: usize) {
+        let ppr = child(p, "pPr");
+        let style = ppr
+            .and_then(|x| child(x, "pStyle"))
+            .and_then(val)
+            .unwrap_or("");
+        let collected = self.collect(p);
+        let is_toc = !style.is_empty() && self.styles.is_toc(style);
+        if (is_toc || self.in_toc) && collected.text.contains('\t') {
+            // An entry of the table of contents: its title and, after the last tab, its page.
+            let (title, page) = collected
+                .text
+                .rsplit_once('\t')
+                .unwrap_or((&collected.text, ""));
+            self.toc.push((title.to_string(), page.trim().to_string()));
+            return;
+        }
+        self.flush_toc();
+        let direct_num = ppr.and_then(|x| child(x, "numPr")).and_then(num_pr);
+        let num = direct_num.or_else(|| self.styles.inherited(style, |s| s.num));
+        let prefix = match num {
+            Some((id, level)) if id != 0 => self.next_number(id, level),
+            _ => String::new(),
+        };
+        let outline = number(ppr.and_then(|x| child(x, "outlineLvl")));
+        let heading = match outline {
+            Some(l) if l < 9 => Some(l as u8 + 1),
+            Some(_) => None,
+            None if style.is_empty() => None,
+            None => self.styles.heading(style),
+        };
+        let text = format!("{prefix}{}", collected.text);
+        if let Some(span) = self.view.paragraph(&text, heading) {
+            self.view.pending(span, &collected.revisions);
+        }
+        let doc = p.document();
+        for id in collected.boxes {
+            if let Some(node) = doc.get_node(id) {
+                self.blocks(node, depth + 1);
+            }
+        }
+    }
+
+    /// The next number of list `id` at `level`, written with the level's text (`%1、`).
+    fn next_number(&mut self, id: u32, level: u32) -> String {
+        let level = level.min(8);
+        let Some(this) = self.numbering.level(id, level) else {
+            return String::new();
+        };
+        if this.format == "bullet" || this.format == "none" {
+            return String::new();
+        }
+        let counters = self.counters.entry(id).or_insert([None; 9]);
+        let l = level as usize;
+        counters[l] = Some(counters[l].map_or(this.start, |c| c + 1));
+        for deeper in counters.iter_mut().skip(l + 1) {
+            *deeper = None;
+        }
+        let counters = *counters;
+        let mut out = String::new();
+        let mut chars = this.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '%' {
+                if let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                    chars.next();
+                    let k = (d as usize).saturating_sub(1).min(8);
+                    let Some(lvl) = self.numbering.level(id, k as u32) else {
+                        continue;
+                    };
+                    let value = counters[k].unwrap_or(lvl.start);
+                    out.push_str(&format_number(value, &lvl.format));
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The text of a paragraph in document order, as if its tracked changes were accepted.
+    fn collect(&mut self, p: Node<'_, '_>) -> Collected {
+        let mut out = Collected::default();
+        let mut stack = vec![p];
+        // A manual walk, so that whole subtrees can be skipped and depth costs no stack.
+        let mut pending: Vec<Node<'_, '_>> = p.children().rev().collect();
+        stack.clear();
+        while let Some(node) = pending.pop() {
+            if !node.is_element() {
+                continue;
+            }
+            let name = node.tag_name().name();
+            match name {
+                "t" => {
+                    if let Some(t) = node.text() {
+                        out.text.push_str(t);
+                    }
+                    continue;
+                }
+                "tab" if node.parent().is_some_and(|x| is(&x, "r")) => {
+                    out.text.push('\t');
+                    continue;
+                }
+                "br" | "cr" => {
+                    out.text.push(' ');
+                    continue;
+                }
+                "noBreakHyphen" => {
+                    out.text.push('-');
+                    continue;
+                }
+                "del" | "moveFrom" => {
+                    let text: String = node
+                        .descendants()
+                        .filter(|n| is(n, "delText") || is(n, "t"))
+                        .filter_map(|n| n.text())
+                        .collect();
+                    out.revisions.push(PendingRevision {
+                        kind: RevisionKind::Deletion,
+                        text,
+                        author: attr(node, "author").map(str::to_string),
+                    });
+                    continue;
+                }
+                "ins" | "moveTo" => {
+                    let text: String = node
+                        .descendants()
+                        .filter(|n| is(n, "t"))
+                        .filter_map(|n| n.text())
+                        .collect();
+                    out.revisions.push(PendingRevision {
+                        kind: RevisionKind::Insertion,
+                        text,
+                        author: attr(node, "author").map(str::to_string),
+                    });
+                }
+                "commentReference" => {
+                    if let Some((author, text)) =
+                        attr(node, "id").and_then(|id| self.comments.get(id))
+                    {
+                        out.revisions.push(PendingRevision {
+                            kind: RevisionKind::Comment,
+                            text: text.clone(),
+                            author: author.clone(),
+                        });
+                    }
+                    continue;
+                }
+                // Not text: properties, field codes, deleted text, the fallback copy of
+                // content given in `mc:Choice`.
+                "pPr" | "rPr" | "instrText" | "delText" | "Fallback" => continue,
+                "txbxContent" => {
+                    out.boxes.push(node.id());
+                    continue;
+                }
+                "drawing" | "pict" | "object"
+                    if !node.descendants().any(|n| is(&n, "txbxContent")) =>
+                {
+                    self.images += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            pending.extend(node.children().rev());
+        }
+        out
+    }
+
+    /// The table of contents read so far, as a 目录 heading and a table of entries.
+    fn flush_toc(&mut self) {
+        if self.toc.is_empty() {
+            return;
+        }
+        let entries = std::mem::take(&mut self.toc);
+        let has_heading = self.view.last_heading_is("目录");
+        if !has_heading {
+            self.view.paragraph("目录", Some(1));
+        }
+        let mut grid = Grid::default();
+        for (title, page) in entries {
+            grid.rows.push(vec![
+                GridCell::text(title.replace('\t', " ")),
+                GridCell::text(page),
+            ]);
+        }
+        self.view.table(grid, TablePlaces::Numbered);
+    }
+
+    fn table(&mut self, tbl: Node<'_, '_>, depth: usize) {
+        if depth >= MAX_TABLE_DEPTH {
+            self.view.unread(UnreadKind::TooDeep);
+            return;
+        }
+        let mut grid = Grid::default();
+        let mut nested = Vec::new();
+        // The origin (row, column) of the vertical merge open in each column.
+        let mut open: HashMap<usize, (usize, usize)> = HashMap::new();
+        for tr in rows_of(tbl) {
+            let r = grid.rows.len();
+            let mut row: Vec<GridCell> = Vec::new();
+            let trpr = child(tr, "trPr");
+            let before = number(trpr.and_then(|x| child(x, "gridBefore"))).unwrap_or(0) as usize;
+            for _ in 0..before.min(64) {
+                row.push(GridCell::covered());
+            }
+            for tc in cells_of(tr) {
+                let tcpr = child(tc, "tcPr");
+                let span = number(tcpr.and_then(|x| child(x, "gridSpan")))
+                    .unwrap_or(1)
+                    .clamp(1, 64) as usize;
+                let vmerge = tcpr.and_then(|x| child(x, "vMerge"));
+                let hmerge = tcpr.and_then(|x| child(x, "hMerge"));
+                let col = row.len();
+                let continues =
+                    |m: Option<Node<'_, '_>>| m.is_some_and(|m| val(m) != Some("restart"));
+                if continues(hmerge) && col > 0 {
+                    if let Some(prev) = row.iter_mut().rev().find(|c| !c.covered) {
+                        prev.col_span += span;
+                    }
+                    for _ in 0..span {
+                        row.push(GridCell::covered());
+                    }
+                    continue;
+                }
+                if continues(vmerge) {
+                    if let Some(&(or, oc)) = open.get(&col) {
+                        if let Some(origin) = grid.rows.get_mut(or).and_then(|x| x.get_mut(oc)) {
+                            origin.row_span += 1;
+                        }
+                    }
+                    for _ in 0..span {
+                        row.push(GridCell::covered());
+                    }
+                    continue;
+                }
+                let mut cell = GridCell {
+                    row_span: 1,
+                    col_span: span,
+                    ..GridCell::default()
+                };
+                for content in tc.children().filter(Node::is_element) {
+                    self.cell_content(content, &mut cell, &mut nested, 0);
+                }
+                if vmerge.is_some() {
+                    open.insert(col, (r, col));
+                } else {
+                    open.remove(&col);
+                }
+                row.push(cell);
+                for _ in 1..span {
+                    row.push(GridCell::covered());
+                }
+            }
+            grid.rows.push(row);
+        }
+        self.view.table(grid, TablePlaces::Numbered);
+        let doc = tbl.document();
+        for id in nested {
+            if let Some(node) = doc.get_node(id) {
+                self.table(node, depth + 1);
+            }
+        }
+    }
+
+    /// What a table cell holds: paragraphs (numbered as lists number them), content controls,
+    /// and nested tables (read after the table).
+    fn cell_content(
+        &mut self,
+        node: Node<'_, '_>,
+        cell: &mut GridCell,
+        nested: &mut Vec<roxmltree::NodeId>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        match node.tag_name().name() {
+            "p" => {
+                let ppr = child(node, "pPr");
+                let style = ppr
+                    .and_then(|x| child(x, "pStyle"))
+                    .and_then(val)
+                    .unwrap_or("");
+                let num = ppr
+                    .and_then(|x| child(x, "numPr"))
+                    .and_then(num_pr)
+                    .or_else(|| self.styles.inherited(style, |s| s.num));
+                let prefix = match num {
+                    Some((id, level)) if id != 0 => self.next_number(id, level),
+                    _ => String::new(),
+                };
+                let collected = self.collect(node);
+                cell.paragraphs.push(format!("{prefix}{}", collected.text));
+                cell.revisions.extend(collected.revisions);
+                let doc = node.document();
+                for id in collected.boxes {
+                    if let Some(b) = doc.get_node(id) {
+                        for p in b.children().filter(|n| is(n, "p")) {
+                            cell.paragraphs.push(self.collect(p).text);
+                        }
+                    }
+                }
+            }
+            "tbl" => nested.push(node.id()),
+            "sdt" | "customXml" => {
+                let content = child(node, "sdtContent").unwrap_or(node);
+                for c in content.children().filter(Node::is_element) {
+                    self.cell_content(c, cell, nested, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The rows of a table, through content controls and custom XML around them.
+fn rows_of<'a, 'i>(tbl: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+    unwrap_all(tbl, "tr")
+}
+
+fn cells_of<'a, 'i>(tr: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
+    unwrap_all(tr, "tc")
+}
+
+fn unwrap_all<'a, 'i>(parent: Node<'a, 'i>, name: &str) -> Vec<Node<'a, 'i>> {
+    let mut out = Vec::new();
+    let mut pending: Vec<Node<'a, 'i>> = parent.children().rev().collect();
+    while let Some(n) = pending.pop() {
+        if is(&n, name) {
+            out.push(n);
+        } else if is(&n, "sdt") || is(&n, "customXml") || is(&n, "sdtContent") {
+            pending.extend(n.children().rev());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_numbers_in_chinese_formats() {
+        assert_eq!(format_number(1, "chineseCounting"), "一");
+        assert_eq!(format_number(10, "chineseCounting"), "十");
+        assert_eq!(format_number(12, "chineseCountingThousand"), "十二");
+        assert_eq!(format_number(20, "chineseCounting"), "二十");
+        assert_eq!(format_number(105, "chineseCounting"), "一百零五");
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
+        assert_eq!(format_number(2, "chineseLegalSimplified"), "贰");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(28, "lowerLetter"), "bb");
+        assert_eq!(format_number(3, "bullet"), "");
+    }
+}

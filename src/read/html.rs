@@ -1,0 +1,313 @@
+//! Web pages (.html, .htm) through an HTML5 parser (html5ever, via scraper).
+//!
+//! The encoding comes from a byte-order mark, else the page's `<meta charset>` (GBK pages are
+//! common), else from the bytes. Headings `h1`–`h6` are headings; blocks (`p`, `div`, `li`,
+//! …) and line breaks between text end paragraphs. Tables are resolved into grids with
+//! `rowspan` and `colspan`; `<br>` inside a cell is a space and `&nbsp;` an empty cell. A
+//! table whose cells hold tables lays out the page: its cells are read as blocks. Scripts,
+//! styles and the `<head>` are not read.
+
+use std::path::Path;
+
+use ego_tree::NodeRef;
+use scraper::{ElementRef, Html, Node};
+
+use super::view::{one_line, Grid, GridCell, TablePlaces, View};
+use super::ReadError;
+use crate::decode::{decode, decode_declared};
+use crate::document::marker::MARKER;
+use crate::document::{Document, UnreadKind};
+use crate::source::SourceFile;
+
+/// How deep layout tables may nest before the reader stops following them.
+const MAX_DEPTH: usize = 64;
+/// The largest page read.
+const MAX_PAGE: usize = 64 << 20;
+
+pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), ReadError> {
+    if bytes.len() > MAX_PAGE {
+        return Err(ReadError::TooLarge(format!(
+            "the page is {} MB (the limit is {} MB)",
+            bytes.len() >> 20,
+            MAX_PAGE >> 20
+        )));
+    }
+    let decoded = match declared_charset(bytes) {
+        Some(label) => decode_declared(bytes, &label)?,
+        None => decode(bytes)?,
+    };
+    let html = Html::parse_document(&decoded.text);
+    let mut reader = Reader {
+        view: View::new(),
+        paragraph: String::new(),
+        images: 0,
+    };
+    reader.blocks(*html.root_element(), 0);
+    reader.flush(None);
+    if reader.images > 0 {
+        let count = reader.images;
+        reader.view.unread(UnreadKind::Images { count });
+    }
+    Ok(reader.view.finish(path, decoded.encoding))
+}
+
+/// The charset a page declares in its first 4 KB: `<meta charset="gbk">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`.
+fn declared_charset(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let rest = &lower[at..];
+    let rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-' || *b == b'_'))
+        .unwrap_or(rest.len());
+    let label = std::str::from_utf8(&rest[..end]).ok()?;
+    (!label.is_empty()).then(|| label.to_string())
+}
+
+struct Reader {
+    view: View,
+    /// Inline text of the paragraph being read.
+    paragraph: String,
+    images: usize,
+}
+
+fn heading_level(name: &str) -> Option<u8> {
+    match name {
+        "h1" => Some(1),
+        "h2" => Some(2),
+        "h3" => Some(3),
+        "h4" => Some(4),
+        "h5" => Some(5),
+        "h6" => Some(6),
+        _ => None,
+    }
+}
+
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "select"
+            | "button"
+    )
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "center"
+            | "form"
+            | "fieldset"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "hr"
+            | "caption"
+            | "body"
+            | "html"
+    )
+}
+
+impl Reader {
+    fn flush(&mut self, heading: Option<u8>) {
+        let text = std::mem::take(&mut self.paragraph);
+        if !text.trim().is_empty() {
+            self.view.paragraph(&text, heading);
+        }
+    }
+
+    fn blocks(&mut self, node: NodeRef<'_, Node>, depth: usize) {
+        if depth > MAX_DEPTH {
+            self.flush(None);
+            self.view.unread(UnreadKind::TooDeep);
+            return;
+        }
+        for child in node.children() {
+            match child.value() {
+                Node::Text(t) => self.paragraph.push_str(t),
+                Node::Comment(c) if c.contains(MARKER) => {
+                    // An inline marker: its own line of the view, before what it silences.
+                    self.flush(None);
+                    self.view.paragraph(c, None);
+                }
+                Node::Element(e) => {
+                    let name = e.name();
+                    if is_skipped(name) {
+                        continue;
+                    }
+                    if name == "img" {
+                        self.images += 1;
+                    } else if name == "br" {
+                        self.flush(None);
+                    } else if let Some(level) = heading_level(name) {
+                        self.flush(None);
+                        self.paragraph = inline_text(child);
+                        self.flush(Some(level));
+                    } else if name == "table" {
+                        self.flush(None);
+                        self.table(child, depth);
+                    } else if is_block(name) {
+                        self.flush(None);
+                        self.blocks(child, depth + 1);
+                        self.flush(None);
+                    } else {
+                        self.blocks(child, depth + 1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn table(&mut self, table: NodeRef<'_, Node>, depth: usize) {
+        let rows = rows_of(table);
+        let layout = rows.iter().any(|tr| {
+            cells_of(*tr)
+                .iter()
+                .any(|td| td.descendants().any(|d| is_element(d, "table")))
+        });
+        if layout {
+            for tr in rows {
+                for td in cells_of(tr) {
+                    self.blocks(td, depth + 1);
+                    self.flush(None);
+                }
+            }
+            return;
+        }
+        let mut grid = Grid::default();
+        // Columns still covered by a rowspan from above: (until row, column).
+        let mut pending: Vec<Option<usize>> = Vec::new();
+        for (r, tr) in rows.into_iter().enumerate() {
+            let mut row: Vec<GridCell> = Vec::new();
+            let mut col = 0;
+            for td in cells_of(tr) {
+                while pending
+                    .get(col)
+                    .copied()
+                    .flatten()
+                    .is_some_and(|until| until > r)
+                {
+                    row.push(GridCell::covered());
+                    col += 1;
+                }
+                let element = ElementRef::wrap(td).expect("cells are elements");
+                let span_attr = |name: &str| {
+                    element
+                        .value()
+                        .attr(name)
+                        .and_then(|v| v.trim().parse::<usize>().ok())
+                        .unwrap_or(1)
+                };
+                let colspan = span_attr("colspan").clamp(1, 256);
+                let rowspan = span_attr("rowspan").clamp(1, 10_000);
+                let mut cell = GridCell::text(cell_text(td));
+                cell.col_span = colspan;
+                cell.row_span = rowspan;
+                self.images += td.descendants().filter(|d| is_element(*d, "img")).count();
+                row.push(cell);
+                for _ in 1..colspan {
+                    row.push(GridCell::covered());
+                }
+                if pending.len() < col + colspan {
+                    pending.resize(col + colspan, None);
+                }
+                for slot in &mut pending[col..col + colspan] {
+                    *slot = (rowspan > 1).then_some(r + rowspan);
+                }
+                col += colspan;
+            }
+            while pending
+                .get(col)
+                .copied()
+                .flatten()
+                .is_some_and(|until| until > r)
+            {
+                row.push(GridCell::covered());
+                col += 1;
+            }
+            grid.rows.push(row);
+        }
+        self.view.table(grid, TablePlaces::Numbered);
+    }
+}
+
+fn is_element(node: NodeRef<'_, Node>, name: &str) -> bool {
+    matches!(node.value(), Node::Element(e) if e.name() == name)
+}
+
+/// The rows of a table, through `thead`, `tbody` and `tfoot`, not those of nested tables.
+fn rows_of(table: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+    let mut out = Vec::new();
+    for child in table.children() {
+        if is_element(child, "tr") {
+            out.push(child);
+        } else if ["thead", "tbody", "tfoot"]
+            .iter()
+            .any(|n| is_element(child, n))
+        {
+            out.extend(child.children().filter(|c| is_element(*c, "tr")));
+        }
+    }
+    out
+}
+
+fn cells_of(tr: NodeRef<'_, Node>) -> Vec<NodeRef<'_, Node>> {
+    tr.children()
+        .filter(|c| is_element(*c, "td") || is_element(*c, "th"))
+        .collect()
+}
+
+/// The text of an element on one line: line breaks and blocks inside become spaces.
+fn inline_text(node: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut pending: Vec<NodeRef<'_, Node>> = node.children().rev().collect();
+    while let Some(n) = pending.pop() {
+        match n.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                if is_skipped(e.name()) {
+                    continue;
+                }
+                if e.name() == "br" || is_block(e.name()) {
+                    out.push(' ');
+                }
+                pending.extend(n.children().rev());
+            }
+            _ => {}
+        }
+    }
+    one_line(&out)
+}
+
+fn cell_text(td: NodeRef<'_, Node>) -> String {
+    inline_text(td)
+}
