@@ -51,6 +51,7 @@ NS = (
     'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" '
 )
 
 CN = "一二三四五六七八九十"
@@ -159,6 +160,23 @@ def cell_value(text):
     decimals = len(body.split(".")[1]) if "." in body else 0
     value = float(body) / (100 if percent else 1)
     return value, decimals, percent, "," in text
+
+
+def with_revisions(doc):
+    """Track changes in a flat ODT: 30 in the budget sentence becomes an insertion beside a
+    deleted 35 (the accepted text is the original), and a comment on the evaluation scope."""
+    info = ("<office:change-info><dc:creator>评价组</dc:creator>"
+            "<dc:date>2023-03-01T10:00:00</dc:date></office:change-info>")
+    regions = ('<text:tracked-changes text:track-changes="true">'
+               f'<text:changed-region text:id="ct1"><text:insertion>{info}</text:insertion></text:changed-region>'
+               f'<text:changed-region text:id="ct2"><text:deletion>{info}<text:p>35</text:p></text:deletion></text:changed-region>'
+               "</text:tracked-changes>")
+    doc = doc.replace("<office:text>", "<office:text>" + regions, 1)
+    doc = doc.replace("年初预算30万元", '年初预算<text:change text:change-id="ct2"/>'
+                      '<text:change-start text:change-id="ct1"/>30<text:change-end text:change-id="ct1"/>万元', 1)
+    doc = doc.replace("<text:p>评价对象", "<text:p><office:annotation><dc:creator>复核人</dc:creator>"
+                      "<text:p>范围是否包括设备采购？</text:p></office:annotation>评价对象", 1)
+    return doc
 
 
 def fodt(blocks, auto):
@@ -360,6 +378,14 @@ def main():
         convert(book, "xlsx", tmp)
         shutil.copy(os.path.join(tmp, "self-evaluation-forms@hidden-row.xlsx"),
                     os.path.join(OUT, "self-evaluation-forms@hidden-row.xlsx"))
+        with open(os.path.join(ROOT, "testdata", "clean/district-report.txt"), encoding="utf-8") as f:
+            report = parse(f.read())
+        doc = os.path.join(tmp, "district-report@revisions.fodt")
+        with open(doc, "w", encoding="utf-8") as f:
+            f.write(with_revisions(fodt(report, numbering_runs_in_order(report))))
+        convert(doc, "docx", tmp)
+        shutil.copy(os.path.join(tmp, "district-report@revisions.docx"),
+                    os.path.join(OUT, "STRUCT007-tracked-changes.docx"))
         for sample in ["faulty/SUM004-fund-total.txt", "clean/self-evaluation-forms.txt"]:
             with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
                 blocks = parse(f.read())

@@ -81,6 +81,7 @@ pub static CHECKS: &[&dyn Check] = &[
     &structure::outline::RequiredSections,
     &structure::result::StatesResult,
     &structure::template_text::TemplateText,
+    &structure::revisions::Revisions,
     &code::duplicate::DuplicateCodes,
     &code::prefix::CodePrefix,
 ];

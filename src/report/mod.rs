@@ -109,7 +109,11 @@ impl ProseSink {
 
 /// Recognise the report's parts.
 pub fn recognise(doc: &Document) -> Report {
-    let mut report = Report::default();
+    let mut report = Report {
+        revisions: doc.revisions.clone(),
+        skipped: doc.unread.iter().map(unread).collect(),
+        ..Report::default()
+    };
     let mut evaluation_tables: Vec<Scorecard> = Vec::new();
     let mut forms: Vec<Form> = Vec::new();
     let mut prose_totals = Vec::new();
@@ -265,6 +269,26 @@ pub fn recognise(doc: &Document) -> Report {
         }));
     report.dates = sink.dates;
     report
+}
+
+/// What a reader saw but did not read, as a "cannot check" note.
+fn unread(u: &crate::document::Unread) -> Skipped {
+    use crate::document::UnreadKind;
+    let what = match &u.what {
+        UnreadKind::HiddenRows { sheet, rows } => {
+            let rows: Vec<String> = rows.iter().take(10).map(u32::to_string).collect();
+            format!(
+                "hidden rows of sheet “{sheet}” (row {}), not read",
+                rows.join(", ")
+            )
+        }
+        UnreadKind::HiddenSheet { sheet } => format!("hidden sheet “{sheet}”, not read"),
+        UnreadKind::Images { count } => {
+            format!("{count} pictures or embedded objects: not text, not read")
+        }
+        UnreadKind::TooDeep => "content nested too deep (tables in tables…), not read".into(),
+    };
+    Skipped { span: u.span, what }
 }
 
 fn too_large() -> String {

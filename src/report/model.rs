@@ -370,4 +370,6 @@ pub struct Report {
     pub facts: super::facts::Facts,
     pub structure: super::structure::Structure,
     pub skipped: Vec<Skipped>,
+    /// Tracked changes not accepted or rejected, and comments, as the reader found them.
+    pub revisions: Vec<crate::document::Revision>,
 }

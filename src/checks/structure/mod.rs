@@ -5,6 +5,7 @@ pub mod contents;
 pub mod numbering;
 pub mod outline;
 pub mod result;
+pub mod revisions;
 pub mod template_text;
 
 use crate::document::{NumberStyle, SectionNumber};
