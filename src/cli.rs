@@ -1,4 +1,4 @@
-//! The command line: `jxlint check`, `jxlint rules`, `jxlint explain`.
+//! The command line: `jxlint check`, `rules`, `explain`, `inspect` and `extract`.
 //!
 //! Exit codes follow ripgrep: 0 when no error-level finding, 1 when there is one, 2 when a
 //! file could not be checked or the command line is wrong. A file that cannot be read does not
@@ -34,7 +34,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check report files or folders (.txt, .md, .markdown).
+    /// Check report files or folders (.txt, .md, .docx, .xlsx, .xls, .ods, .html).
     Check(CheckArgs),
     /// List every rule.
     Rules(RulesArgs),
@@ -48,11 +48,27 @@ pub enum Command {
         /// A report file.
         file: PathBuf,
     },
+    /// Show what was read from a file: the text view that findings' lines refer to, with
+    /// tables as grids and their places in Word, Excel or the page; or the document as JSON.
+    Extract {
+        /// A report file.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ExtractFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// Files or folders to check; folders are searched for .txt, .md and .markdown files.
+    /// Files or folders to check; folders are searched for .txt, .md, .markdown, .docx, .xlsx,
+    /// .xlsm, .xls, .ods, .html and .htm files.
     /// Defaults to the current folder.
     pub paths: Vec<PathBuf>,
     /// Output format.
@@ -119,7 +135,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check(&args, cli.lang),
         Command::Rules(args) => rules(&args, cli.lang),
         Command::Explain { code } => explain(&code, cli.lang),
-        Command::Inspect { file } => inspect(&file),
+        Command::Inspect { file } => inspect(&file, cli.lang),
+        Command::Extract { file, format } => extract(&file, format, cli.lang),
     }
 }
 
@@ -172,14 +189,20 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
             .map(|(ext, n)| format!("{n} .{ext}"))
             .collect();
         eprintln!(
-            "jxlint: note: skipped {} that jxlint cannot read yet; convert them to .txt or .md to check them",
-            kinds.join(", ")
+            "jxlint: note: skipped {} that jxlint cannot read ({})",
+            kinds.join(", "),
+            unsupported
+                .iter()
+                .filter_map(|(ext, _)| crate::read::UNREADABLE.iter().find(|(e, _)| e == ext))
+                .map(|(_, what)| *what)
+                .collect::<Vec<_>>()
+                .join("; ")
         );
     }
     if files.is_empty() && walk_errors.iter().all(|e| !e.fatal) {
         let searched: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         eprintln!(
-            "jxlint: warning: no reports to check in {} (jxlint reads .txt, .md and .markdown)",
+            "jxlint: warning: no reports to check in {} (jxlint reads .txt, .md, .docx, .xlsx, .xls, .ods and .html)",
             searched.join(", ")
         );
     }
@@ -427,7 +450,28 @@ fn explain(code: &str, lang: Lang) -> ExitCode {
     }
 }
 
-fn inspect(path: &std::path::Path) -> ExitCode {
+fn extract(path: &std::path::Path, format: ExtractFormat, lang: Lang) -> ExitCode {
+    let (source, document) = match crate::lint::guarded(|| crate::lint::read_file(path)) {
+        Ok(read) => read,
+        Err(e) => {
+            eprintln!("jxlint: error: {}: {e}", display_path(path));
+            return ExitCode::from(2);
+        }
+    };
+    match format {
+        ExtractFormat::Text => print!("{}", crate::render::extract::text(&source, &document, lang)),
+        ExtractFormat::Json => {
+            let value = crate::render::extract::json(&source, &document);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_default()
+            );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn inspect(path: &std::path::Path, lang: Lang) -> ExitCode {
     let (source, document) = match crate::lint::guarded(|| crate::lint::read_file(path)) {
         Ok(read) => read,
         Err(e) => {
@@ -438,7 +482,7 @@ fn inspect(path: &std::path::Path) -> ExitCode {
     let report = crate::report::recognise(&document);
     print!(
         "{}",
-        crate::render::inspect::render(&source, &document, &report)
+        crate::render::inspect::render(&source, &document, &report, lang)
     );
     ExitCode::SUCCESS
 }

@@ -508,7 +508,12 @@ fn an_inline_marker_silences_one_place() {
 
 #[test]
 fn inspect_shows_what_was_recognised() {
-    let o = jxlint(&["inspect", &testdata("clean/district-report.txt")]);
+    let o = jxlint(&[
+        "--lang",
+        "en",
+        "inspect",
+        &testdata("clean/district-report.txt"),
+    ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
     for section in ["== document", "== facts", "== claims in prose"] {
@@ -517,4 +522,108 @@ fn inspect_shows_what_was_recognised() {
     assert!(out.contains("2022"), "the fiscal year:\n{out}");
     let o = jxlint(&["inspect", &testdata("no-such-file.txt")]);
     assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn a_folder_mixing_every_format_is_checked_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    for (from, to) in [
+        ("faulty/SUM004-fund-total.txt", "a.txt"),
+        ("office/SUM004-fund-total.docx", "b.docx"),
+        ("office/SUM004-fund-total.xlsx", "c.xlsx"),
+        ("office/SUM004-fund-total.html", "d.html"),
+        ("office/self-evaluation-forms.xls", "e.xls"),
+        ("office/SUM004-fund-total@gbk-page.html", "f.htm"),
+    ] {
+        std::fs::copy(testdata(from), dir.path().join(to)).unwrap();
+    }
+    let o = jxlint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let found: Vec<(String, String)> = json(&o)
+        .iter()
+        .map(|f| {
+            let path = f["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, f["code"].as_str().unwrap().to_string())
+        })
+        .collect();
+    let expected: Vec<(String, String)> = ["a.txt", "b.docx", "c.xlsx", "d.html", "f.htm"]
+        .iter()
+        .map(|n| (n.to_string(), "SUM004".to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    // Office findings say where the cell is; text findings have lines only.
+    let all = json(&o);
+    assert!(all[0].get("location").is_none());
+    assert_eq!(all[1]["location"]["kind"], "table_cell");
+    assert_eq!(all[2]["location"]["kind"], "sheet_cell");
+    assert_eq!(all[2]["location"]["cell"], "C6");
+}
+
+#[test]
+fn human_output_names_the_cell_in_word_and_excel() {
+    let o = jxlint(&["check", &testdata("office/SUM004-fund-total.xlsx")]);
+    assert!(stdout(&o).contains("工作表「自评表1」C6"), "{}", stdout(&o));
+    let o = jxlint(&[
+        "--lang",
+        "en",
+        "check",
+        &testdata("office/CODE001-duplicate-code.docx"),
+    ]);
+    assert!(stdout(&o).contains("» table "), "{}", stdout(&o));
+}
+
+#[test]
+fn extract_shows_the_text_view_and_the_document() {
+    let file = testdata("office/SUM004-fund-total.docx");
+    let o = jxlint(&["extract", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    // The line a finding names is the line extract shows the row on.
+    let finding = json(&jxlint(&["check", "--format", "json", &file]))[0].clone();
+    let line = finding["labels"][0]["line"].as_u64().unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(&format!("{line} │")))
+        .unwrap_or_else(|| panic!("line {line} in:\n{text}"));
+    assert!(
+        row.contains("年度资金总额") && row.contains("12.80"),
+        "{row}"
+    );
+    assert!(text.contains("表 1"), "{text}");
+
+    let o = jxlint(&["extract", "--format", "json", &file]);
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let tables: Vec<&serde_json::Value> = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|b| b["kind"] == "table")
+        .collect();
+    assert_eq!(tables.len(), 4);
+    let cell = &tables[0]["rows"][3][2];
+    assert_eq!(cell["text"], "12.80");
+    assert_eq!(cell["at"]["location"]["row"], 4);
+    assert_eq!(cell["at"]["location"]["column"], 3);
+}
+
+#[test]
+fn inspect_speaks_the_users_language() {
+    let file = testdata("office/SUM004-fund-total.xlsx");
+    let zh = stdout(&jxlint(&["inspect", &file]));
+    assert!(
+        zh.contains("== 评分表") && zh.contains("绩效自评表"),
+        "{zh}"
+    );
+    let en = stdout(&jxlint(&["--lang", "en", "inspect", &file]));
+    assert!(
+        en.contains("== scorecards") && en.contains("self-evaluation form"),
+        "{en}"
+    );
+    for debug_name in ["SelfEvaluation", "FundBlock", "Some(", "Detail)"] {
+        assert!(
+            !zh.contains(debug_name) && !en.contains(debug_name),
+            "{debug_name}"
+        );
+    }
 }

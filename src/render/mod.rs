@@ -1,6 +1,7 @@
 //! Turning findings into output: miette's graphical diagnostics for people, a stable JSON
 //! array for scripts (see `docs/json.md`), and a per-file summary table for screening folders.
 
+pub mod extract;
 pub mod human;
 pub mod inspect;
 pub mod json;
