@@ -220,11 +220,12 @@ def fodt(blocks, auto):
     return "\n".join(out)
 
 
-def fods(blocks, hidden_row):
-    """A workbook: a new sheet for each form (a title after a table starts the next one)."""
+def fods(blocks, hidden_row, one_sheet=False):
+    """A workbook: a new sheet for each form (a title after a table starts the next one), or
+    every form on one sheet under a title merged across the form's width."""
     sheets, current, seen_table = [], [], False
     for b in blocks:
-        if b[0] != "t" and seen_table:
+        if b[0] != "t" and seen_table and not one_sheet:
             sheets.append(current)
             current, seen_table = [], False
         current.append(b)
@@ -265,6 +266,13 @@ def fods(blocks, hidden_row):
         for cells, sp, cov, hidden in rows:
             vis = ' table:visibility="collapse"' if hidden else ""
             body.append(f"<table:table-row{vis}>")
+            if one_sheet and len(cells) == 1:
+                body.append(f'<table:table-cell office:value-type="string" '
+                            f'table:number-columns-spanned="{width}"><text:p>{html.escape(cells[0])}'
+                            f"</text:p></table:table-cell>")
+                body.append("<table:covered-table-cell/>" * (width - 1))
+                body.append("</table:table-row>")
+                continue
             for c, cell in enumerate(cells):
                 if cov and cov[c]:
                     body.append("<table:covered-table-cell/>")
@@ -378,6 +386,15 @@ def main():
         convert(book, "xlsx", tmp)
         shutil.copy(os.path.join(tmp, "self-evaluation-forms@hidden-row.xlsx"),
                     os.path.join(OUT, "self-evaluation-forms@hidden-row.xlsx"))
+        for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt"]:
+            with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+                blocks = parse(f.read())
+            stem = os.path.splitext(os.path.basename(sample))[0] + "@one-sheet"
+            book = os.path.join(tmp, stem + ".fods")
+            with open(book, "w", encoding="utf-8") as f:
+                f.write(fods(blocks, hidden_row=False, one_sheet=True))
+            convert(book, "xlsx", tmp)
+            shutil.copy(os.path.join(tmp, stem + ".xlsx"), os.path.join(OUT, stem + ".xlsx"))
         with open(os.path.join(ROOT, "testdata", "clean/district-report.txt"), encoding="utf-8") as f:
             report = parse(f.read())
         doc = os.path.join(tmp, "district-report@revisions.fodt")

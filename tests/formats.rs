@@ -248,3 +248,15 @@ fn tracked_changes_and_comments_are_one_finding_and_read_as_accepted() {
     let clean = check_file(&testdata("office/district-report.docx"), &national()).unwrap();
     assert!(clean.findings.is_empty());
 }
+
+#[test]
+fn forms_on_one_sheet_are_split_at_their_merged_titles() {
+    let (_, document) =
+        read_file(&testdata("office/self-evaluation-forms@one-sheet.xlsx")).unwrap();
+    let tables = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, jxlint::document::Block::Table(_)))
+        .count();
+    assert_eq!(tables, 4, "one table per form");
+}

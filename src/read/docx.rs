@@ -850,3 +850,231 @@ mod tests {
         assert_eq!(format_number(3, "bullet"), "");
     }
 }
+
+#[cfg(test)]
+mod reading {
+    use std::io::Write;
+
+    use super::*;
+    use crate::document::{Block, Place};
+
+    const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" xmlns:wps=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\" xmlns:v=\"urn:schemas-microsoft-com:vml\"";
+
+    fn docx(body: &str, styles: &str, numbering: &str) -> Vec<u8> {
+        let mut out = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut out);
+            let options = zip::write::SimpleFileOptions::default();
+            let mut part = |name: &str, text: String| {
+                zip.start_file(name, options).unwrap();
+                zip.write_all(text.as_bytes()).unwrap();
+            };
+            part(
+                "word/document.xml",
+                format!("<w:document {W}><w:body>{body}</w:body></w:document>"),
+            );
+            if !styles.is_empty() {
+                part(
+                    "word/styles.xml",
+                    format!("<w:styles {W}>{styles}</w:styles>"),
+                );
+            }
+            if !numbering.is_empty() {
+                part(
+                    "word/numbering.xml",
+                    format!("<w:numbering {W}>{numbering}</w:numbering>"),
+                );
+            }
+            zip.finish().unwrap();
+        }
+        out.into_inner()
+    }
+
+    fn read_docx(body: &str, styles: &str, numbering: &str) -> (SourceFile, Document) {
+        read(Path::new("t.docx"), &docx(body, styles, numbering)).expect("readable")
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    fn tc(text: &str, props: &str) -> String {
+        format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text))
+    }
+
+    #[test]
+    fn merged_cells_resolve_into_a_grid() {
+        let body = format!(
+            "<w:tbl>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr>{}{}{}</w:tr>\
+             <w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}</w:tr>\
+             <w:tr>{}{}{}</w:tr>\
+             </w:tbl>",
+            tc("指标", ""),
+            tc("分值", "<w:gridSpan w:val=\"2\"/>"),
+            "",
+            tc("产出", "<w:vMerge w:val=\"restart\"/>"),
+            tc("20", ""),
+            tc("18", ""),
+            tc("30", ""),
+            tc("29", ""),
+            tc("", "<w:vMerge/>"),
+            tc("10", "<w:hMerge w:val=\"restart\"/>"),
+            tc("", "<w:hMerge/>"),
+        );
+        let (source, doc) = read_docx(&body, "", "");
+        assert_eq!(
+            source.text(),
+            "指标\t分值\t\n产出\t20\t18\n\t30\t29\n\t10\t\n\n"
+        );
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!("a table")
+        };
+        let origin = source.locate(t.rows[1].cells[0].span);
+        assert_eq!(
+            origin,
+            Some(Place::TableCell {
+                table: 1,
+                row: 2,
+                column: Some(1),
+                row_span: 2,
+                column_span: 1
+            })
+        );
+    }
+
+    #[test]
+    fn content_controls_smart_tags_fields_and_text_boxes_are_read_once() {
+        let body = format!(
+            "<w:sdt><w:sdtContent>{}</w:sdtContent></w:sdt>\
+             <w:p><w:smartTag><w:r><w:t>预算</w:t></w:r></w:smartTag><w:r><w:t>72万元</w:t></w:r></w:p>\
+             <w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\
+             <w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent>{}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>\
+             <mc:Fallback><w:pict><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>",
+            p("控件中的段落"),
+            p("文本框里的话"),
+            p("文本框里的话"),
+        );
+        let (source, _) = read_docx(&body, "", "");
+        assert_eq!(source.text(), "控件中的段落\n预算72万元\n3\n文本框里的话\n");
+    }
+
+    #[test]
+    fn tracked_changes_are_read_as_accepted() {
+        let body = "<w:p><w:r><w:t>预算</w:t></w:r>\
+             <w:del w:author=\"甲\"><w:r><w:delText>35</w:delText></w:r></w:del>\
+             <w:ins w:author=\"甲\"><w:r><w:t>30</w:t></w:r></w:ins>\
+             <w:r><w:t>万元</w:t></w:r></w:p>";
+        let (source, doc) = read_docx(body, "", "");
+        assert_eq!(source.text(), "预算30万元\n");
+        let kinds: Vec<RevisionKind> = doc.revisions.iter().map(|r| r.kind).collect();
+        assert_eq!(kinds, [RevisionKind::Deletion, RevisionKind::Insertion]);
+    }
+
+    #[test]
+    fn numbering_through_styles_with_counters_per_level() {
+        let styles = "<w:style w:type=\"paragraph\" w:styleId=\"H1\"><w:name w:val=\"heading 1\"/>\
+             <w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr><w:outlineLvl w:val=\"0\"/></w:pPr></w:style>\
+             <w:style w:type=\"paragraph\" w:styleId=\"H2\"><w:name w:val=\"标题 2\"/>\
+             <w:pPr><w:numPr><w:numId w:val=\"1\"/><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style>";
+        let numbering = "<w:abstractNum w:abstractNumId=\"0\">\
+             <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+             <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+             <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimalEnclosedCircle\"/><w:lvlText w:val=\"%3\"/></w:lvl>\
+             </w:abstractNum>\
+             <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
+             <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"4\"/></w:lvlOverride></w:num>";
+        let h = |style: &str, text: &str| {
+            format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let direct = |num: u32, level: u32, text: &str| {
+            format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
+        };
+        let body = [
+            h("H1", "项目概况"),
+            h("H2", "立项背景"),
+            direct(1, 2, "第一点"),
+            direct(1, 2, "第二点"),
+            h("H2", "资金情况"),
+            h("H1", "评价结论"),
+            h("H2", "总体评价"),
+            direct(2, 0, "另一列表"),
+        ]
+        .concat();
+        let (source, doc) = read_docx(&body, styles, numbering);
+        assert_eq!(
+            source.text(),
+            "一、项目概况\n（一）立项背景\n①第一点\n②第二点\n（二）资金情况\n二、评价结论\n（一）总体评价\n四、另一列表\n"
+        );
+        let Block::Heading(first) = &doc.blocks[0] else {
+            panic!("a heading")
+        };
+        assert_eq!(first.markup_level, Some(1));
+        assert_eq!(first.text, "项目概况");
+        assert!(first.number.is_some());
+    }
+
+    #[test]
+    fn a_table_of_contents_is_read_as_the_contents() {
+        let toc = |text: &str, page: &str| {
+            format!("<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:r><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{page}</w:t></w:r></w:p>")
+        };
+        let styles =
+            "<w:style w:type=\"paragraph\" w:styleId=\"TOC1\"><w:name w:val=\"toc 1\"/></w:style>";
+        let body = format!(
+            "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr><w:sdtContent>{}{}{}</w:sdtContent></w:sdt>{}",
+            p("目 录"),
+            toc("一、基本情况", "1"),
+            toc("二、评价结论", "3"),
+            p("正文。")
+        );
+        let (source, doc) = read_docx(&body, styles, "");
+        assert_eq!(
+            source.text(),
+            "目 录\n\n一、基本情况\t1\n二、评价结论\t3\n\n正文。\n"
+        );
+        assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.text.replace(' ', "") == "目录"));
+        assert!(matches!(&doc.blocks[1], Block::Table(t) if t.rows.len() == 2));
+    }
+
+    #[test]
+    fn nested_tables_come_after_the_table_holding_them() {
+        let inner = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc("A1", ""),
+            tc("10", ""),
+            tc("A2", ""),
+            tc("20", "")
+        );
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr><w:tc>{}{inner}</w:tc>{}</w:tr></w:tbl>",
+            tc("外表", ""),
+            tc("说明", ""),
+            p("内表如下"),
+            tc("备注", "")
+        );
+        let (source, _) = read_docx(&body, "", "");
+        assert_eq!(
+            source.text(),
+            "外表\t说明\n内表如下\t备注\n\nA1\t10\nA2\t20\n\n"
+        );
+    }
+
+    #[test]
+    fn damaged_parts_are_errors_not_panics() {
+        let bytes = docx("<w:p><w:r><w:t>未闭合", "", "");
+        assert!(matches!(
+            read(Path::new("t.docx"), &bytes),
+            Err(ReadError::Corrupt { .. })
+        ));
+        let mut empty = std::io::Cursor::new(Vec::new());
+        zip::ZipWriter::new(&mut empty).finish().unwrap();
+        assert!(matches!(
+            read(Path::new("t.docx"), &empty.into_inner()),
+            Err(ReadError::Corrupt { .. })
+        ));
+    }
+}

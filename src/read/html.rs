@@ -311,3 +311,77 @@ fn inline_text(node: NodeRef<'_, Node>) -> String {
 fn cell_text(td: NodeRef<'_, Node>) -> String {
     inline_text(td)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Block, Place};
+
+    fn read_html(html: &str) -> (SourceFile, Document) {
+        read(Path::new("t.html"), html.as_bytes()).expect("readable")
+    }
+
+    #[test]
+    fn rowspan_colspan_br_and_nbsp_resolve_into_a_grid() {
+        let (source, doc) = read_html(
+            "<table><thead><tr><th>指标</th><th colspan=2>分值</th></tr></thead>\
+             <tbody><tr><td rowspan=\"2\">产出</td><td>20</td><td>18</td></tr>\
+             <tr><td>30</td><td>&nbsp;</td></tr>\
+             <tr><td>说明</td><td colspan=\"2\">第一行<br>第二行</td></tr></tbody></table>",
+        );
+        assert_eq!(
+            source.text(),
+            "指标\t分值\t\n产出\t20\t18\n\t30\t\n说明\t第一行 第二行\t\n\n"
+        );
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!("a table")
+        };
+        assert_eq!(
+            source.locate(t.rows[2].cells[1].span),
+            Some(Place::TableCell {
+                table: 1,
+                row: 3,
+                column: Some(2),
+                row_span: 1,
+                column_span: 1
+            })
+        );
+    }
+
+    #[test]
+    fn headings_paragraphs_and_line_breaks() {
+        let (source, doc) = read_html(
+            "<html><head><title>标题</title><style>p{}</style></head><body>\
+             <h2>一、项目概况</h2><p>预算 72 万元。<br>实际支出 70 万元。</p>\
+             <div>正文<span>一段</span></div><script>var x = 1;</script></body></html>",
+        );
+        assert_eq!(
+            source.text(),
+            "一、项目概况\n预算 72 万元。\n实际支出 70 万元。\n正文一段\n"
+        );
+        assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.markup_level == Some(2)));
+    }
+
+    #[test]
+    fn layout_tables_are_read_as_their_content() {
+        let (source, doc) = read_html(
+            "<table><tr><td>导航</td></tr><tr><td><p>正文。</p>\
+             <table><tr><td>合计</td><td>100</td></tr></table></td></tr></table>",
+        );
+        assert_eq!(source.text(), "导航\n正文。\n\n合计\t100\n\n");
+        assert_eq!(doc.blocks.len(), 3);
+    }
+
+    #[test]
+    fn the_declared_charset_decodes_the_page() {
+        let page = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body><p>年度资金总额</p></body></html>";
+        let (gbk, _, _) = encoding_rs::GBK.encode(page);
+        let (source, _) = read(Path::new("t.htm"), &gbk).unwrap();
+        assert_eq!(source.text(), "年度资金总额\n");
+        assert_eq!(
+            declared_charset(b"<meta charset='UTF-8'>"),
+            Some("utf-8".into())
+        );
+        assert_eq!(declared_charset(b"<p>no charset</p>"), None);
+    }
+}

@@ -490,22 +490,35 @@ fn render_sheet(view: &mut View, name: &str, mut sheet: SheetCells) {
             .filter(|(_, c)| !c.covered && c.paragraphs.iter().any(|p| !p.trim().is_empty()))
             .count()
     };
+    // A title merged across the sheet (财政项目支出绩效自评表 over the next form) is a
+    // paragraph between tables, however close the tables are.
+    let banner = |cells: &Vec<(u32, GridCell)>| {
+        let mut live = cells
+            .iter()
+            .filter(|(_, c)| !c.covered && c.paragraphs.iter().any(|p| !p.trim().is_empty()));
+        matches!((live.next(), live.next()), (Some((_, c)), None) if c.col_span >= 3)
+    };
     let numbers: Vec<u32> = rows.keys().copied().collect();
     let mut groups: Vec<Vec<u32>> = Vec::new();
+    let mut after_banner = false;
     for r in numbers {
         if filled(&rows[&r]) == 0 {
             continue;
         }
+        let is_banner = banner(&rows[&r]);
         let visible_gap = |from: u32| (from + 1..r).filter(|x| !hidden.contains(x)).count() as u32;
         match groups.last_mut() {
             Some(g)
-                if visible_gap(*g.last().expect("groups are not empty"))
-                    <= MAX_BLANK_ROWS_INSIDE =>
+                if !is_banner
+                    && !after_banner
+                    && visible_gap(*g.last().expect("groups are not empty"))
+                        <= MAX_BLANK_ROWS_INSIDE =>
             {
                 g.push(r)
             }
             _ => groups.push(vec![r]),
         }
+        after_banner = is_banner;
     }
     for group in groups {
         let multi: Vec<bool> = group.iter().map(|r| filled(&rows[r]) >= 2).collect();
