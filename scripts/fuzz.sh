@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../fuzz"
 
 seconds=${1:-60}
 jobs=${JOBS:-1}
-targets=${TARGETS:-"decode read_text read_markdown recognise check"}
+targets=${TARGETS:-"decode read_text read_markdown read_docx read_sheet read_html recognise check"}
 
 cargo +nightly fuzz build --release >/dev/null
 
@@ -25,7 +25,12 @@ for target in $targets; do
     mkdir -p "$corpus"
     # Seed with the sample reports the first time.
     if [ -z "$(ls -A "$corpus")" ]; then
-        find ../testdata -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$corpus/" \;
+        case $target in
+            read_docx) find ../testdata -type f -name '*.docx' -exec cp {} "$corpus/" \; ;;
+            read_sheet) find ../testdata -type f \( -name '*.xlsx' -o -name '*.xls' \) -exec cp {} "$corpus/" \; ;;
+            read_html) find ../testdata -type f \( -name '*.html' -o -name '*.htm' \) -exec cp {} "$corpus/" \; ;;
+            *) find ../testdata -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$corpus/" \; ;;
+        esac
     fi
     echo "== $target for ${seconds}s"
     if ! cargo +nightly fuzz run --release "$target" "$corpus" -- \

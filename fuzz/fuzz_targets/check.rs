@@ -43,5 +43,7 @@ fuzz_target!(|input: (u8, &[u8])| {
     let _ = json::to_string(&found);
     let _ = summary::headline(&checked.report);
     let doc = jxlint::read::read(&checked.source, format);
-    let _ = inspect::render(&checked.source, &doc, &checked.report);
+    let _ = inspect::render(&checked.source, &doc, &checked.report, lang);
+    let _ = jxlint::render::extract::text(&checked.source, &doc, lang);
+    let _ = jxlint::render::extract::json(&checked.source, &doc);
 });
