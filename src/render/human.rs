@@ -41,8 +41,12 @@ impl HumanRenderer {
             .flat_map(|f| f.labels.iter().map(|l| l.span))
             .collect();
         let window = Windowed::new(source.text(), &anchors);
+        let line_starts = std::iter::once(0)
+            .chain(window.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let named = Arc::new(Snippets {
             named: NamedSource::new(path, window.text.clone()),
+            line_starts,
             lang: self.lang,
             window,
             source: source.clone(),
@@ -152,6 +156,8 @@ impl Diagnostic for Rendered {
 /// of the file (as in the JSON output).
 struct Snippets {
     named: NamedSource<String>,
+    /// Where each line of the window text starts.
+    line_starts: Vec<usize>,
     lang: Lang,
     window: Windowed,
     source: SourceFile,
@@ -164,12 +170,19 @@ impl SourceCode for Snippets {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self
-            .named
-            .read_span(span, context_lines_before, context_lines_after)?;
+        // Read from the first context line on, not from the start of the file: miette scans
+        // from the start of what it is given, which for one finding per table of a long file
+        // would cost the file's length each time.
+        let text = self.window.text.as_bytes();
+        let offset = span.offset().min(text.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1) - 1;
+        let first = line.saturating_sub(context_lines_before);
+        let base = self.line_starts[first];
+        let shifted = SourceSpan::new((offset - base).into(), span.len());
+        let inner = text[base..].read_span(&shifted, context_lines_before, context_lines_after)?;
         let data = inner.data();
         let lines = data.iter().filter(|b| **b == b'\n').count() + 1;
-        let start = self.window.to_original(inner.span().offset());
+        let start = self.window.to_original(inner.span().offset() + base);
         let column = self.source.position(start).column - 1;
         // Word, spreadsheets and web pages: the place a person finds, beside the line of the
         // text view (`jxlint extract` shows the view).
@@ -188,8 +201,8 @@ impl SourceCode for Snippets {
         Ok(Box::new(MietteSpanContents::new_named(
             name,
             data,
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner.span().offset() + base).into(), inner.span().len()),
+            inner.line() + first,
             column,
             lines,
         )))

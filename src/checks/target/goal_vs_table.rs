@@ -46,30 +46,34 @@ impl Check for GoalVsTable {
                 );
             }
         }
-        // The goal table against goal sentences and the indicator table.
+        // The goal table against goal sentences and the indicator table. Sentences are looked
+        // for among the prose figures nearest the row: a report states a few hundred, and a
+        // file of many reports must not cost rows × figures.
+        let prose: Vec<&crate::report::prose::claims::Claim> = cx
+            .report
+            .claims
+            .iter()
+            .filter(|c| {
+                matches!(c.region, Region::Abstract | Region::Preface | Region::Body)
+                    && c.role == ClaimRole::Other
+            })
+            .collect();
         for row in &cx.report.goal_rows {
             let Some(goal) = quantity_of(&row.target) else {
                 continue;
             };
             // The sentence that names this goal best, if it states a target (bounded, or in a
             // sentence about 目标) rather than a result.
-            let named = cx
-                .report
-                .claims
+            let named = nearest(&prose, row.row.start)
                 .iter()
-                .filter(|c| {
-                    matches!(c.region, Region::Abstract | Region::Preface | Region::Body)
-                        && c.role == ClaimRole::Other
-                        && c.quantity.unit == goal.unit
-                })
+                .filter(|c| c.quantity.unit == goal.unit)
                 .filter_map(|c| {
                     let words = shared_words(&c.clause, &row.name)?;
                     covers(&words, &row.name).then_some((words, c))
                 })
                 .max_by_key(|(w, _)| w.chars().count());
             if let Some((words, claim)) = named {
-                let is_target =
-                    claim.quantity.bound != Bound::Exact || claim.clause.contains("目标");
+                let is_target = claim.quantity.bound != Bound::Exact || claim.names_goal;
                 if is_target && !same_target(&claim.quantity, &goal) {
                     report(
                         out,
@@ -102,6 +106,23 @@ impl Check for GoalVsTable {
             }
         }
     }
+}
+
+/// How many prose figures around a goal row are searched for the sentence naming it.
+const REACH: usize = 1024;
+
+/// The figures nearest a place, at most [`REACH`]: all of them in a report of usual size.
+/// `claims` are in the order of the text.
+fn nearest<'a, 'c>(
+    claims: &'a [&'c crate::report::prose::claims::Claim],
+    at: usize,
+) -> &'a [&'c crate::report::prose::claims::Claim] {
+    if claims.len() <= REACH {
+        return claims;
+    }
+    let i = claims.partition_point(|c| c.quantity.span.start < at);
+    let start = i.saturating_sub(REACH / 2).min(claims.len() - REACH);
+    &claims[start..start + REACH]
 }
 
 /// Whether shared words make up at least half of a name: `满意度` of `受众满意度`, but not

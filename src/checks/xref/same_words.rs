@@ -37,39 +37,61 @@ fn restated(cx: &Context<'_>, out: &mut Vec<Finding>) {
             )
         })
         .collect();
-    let signature = |c: &Claim| (c.lead.clone(), c.quantity.unit.clone(), c.year, c.scope);
-    // Claims of one paragraph with one signature, in order.
-    let occurrences = |c: &Claim| -> (usize, usize) {
-        let same: Vec<&&Claim> = others
-            .iter()
-            .filter(|o| o.block == c.block && signature(o) == signature(c))
-            .collect();
-        let index = same.iter().position(|o| std::ptr::eq(**o, c)).unwrap_or(0);
-        (index, same.len())
-    };
-    for (i, a) in others.iter().enumerate() {
-        for b in &others[i + 1..] {
-            if a.block == b.block || signature(a) != signature(b) {
-                continue;
-            }
-            // The k-th statement of a paragraph pairs with the k-th of the other.
-            if occurrences(a) != occurrences(b) {
-                continue;
-            }
-            let (fa, fb) = (claim_figure(a), claim_figure(b));
-            if fa.agrees(&fb, cx) {
-                continue;
-            }
-            let link = Text::same(a.lead_shown.clone());
-            out.push(disagreement(
-                "XREF003",
-                Text::new("该数", "the figure"),
-                &fb,
-                &fa,
-                link,
-                cx,
-            ));
+    type Signature = (String, String, Option<i32>, Option<usize>);
+    let signature =
+        |c: &Claim| -> Signature { (c.lead.clone(), c.quantity.unit.clone(), c.year, c.scope) };
+    // The k-th statement of a paragraph pairs with the k-th of another: its place among the
+    // claims of its paragraph with its signature, and how many there are.
+    let mut per_block: std::collections::HashMap<(usize, Signature), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, c) in others.iter().enumerate() {
+        per_block
+            .entry((c.block, signature(c)))
+            .or_default()
+            .push(i);
+    }
+    let mut occurrence = vec![(0, 0); others.len()];
+    for members in per_block.values() {
+        for (k, &i) in members.iter().enumerate() {
+            occurrence[i] = (k, members.len());
         }
+    }
+    // Statements with one signature and occurrence, in order; each is held to the first one
+    // of another paragraph, so that a statement restated many times costs no more than once
+    // per restatement.
+    let mut groups: std::collections::HashMap<(Signature, (usize, usize)), Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, c) in others.iter().enumerate() {
+        groups
+            .entry((signature(c), occurrence[i]))
+            .or_default()
+            .push(i);
+    }
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for members in groups.values() {
+        let first = members[0];
+        for &b in &members[1..] {
+            if others[b].block != others[first].block {
+                pairs.push((first, b));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (a, b) in pairs {
+        let (a, b) = (others[a], others[b]);
+        let (fa, fb) = (claim_figure(a), claim_figure(b));
+        if fa.agrees(&fb, cx) {
+            continue;
+        }
+        let link = Text::same(a.lead_shown.clone());
+        out.push(disagreement(
+            "XREF003",
+            Text::new("该数", "the figure"),
+            &fb,
+            &fa,
+            link,
+            cx,
+        ));
     }
 }
 

@@ -86,6 +86,8 @@ pub struct Claim {
     pub context: String,
     /// The whole clause, compacted.
     pub clause: String,
+    /// Whether the clause says the figure is a goal (目标): a target, not a result.
+    pub names_goal: bool,
     /// The words before the figure from the start of its sentence (compacted, at most a dozen
     /// characters): what the same figure restated elsewhere is stated with.
     pub lead: String,
@@ -317,13 +319,15 @@ pub fn analyse_at_most(
                         kept
                     }
                 };
+                let clause = compact(&text[cs..clause_end(text, q.span.end - base)]);
                 claims.push(Claim {
                     role,
                     quantity: q.clone(),
                     context,
                     lead,
                     lead_shown,
-                    clause: compact(&text[cs..clause_end(text, q.span.end - base)]),
+                    names_goal: clause.contains("目标"),
+                    clause,
                     region,
                     block,
                     year,
