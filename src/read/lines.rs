@@ -512,6 +512,34 @@ mod tests {
     }
 
     #[test]
+    fn offsets_in_a_joined_cell_name_the_source_characters() {
+        let text = "一级\t二级\t三级\t分值\n满意\t服务\t相关部门满意度\t5.00\n\n度指标\t对象满意度指标\t\t\n";
+        let doc = read(text);
+        let cell = &table(&doc, 0).rows[1].cells[1];
+        assert_eq!(cell.text, "服务对象满意度指标");
+        // 对象 is on the second line, not two characters after 服务 on the first.
+        let at = cell.text.find("对象").unwrap();
+        let span = cell.sub_span(at, at + "对象".len());
+        assert_eq!(&text[span.start..span.end], "对象");
+        let at = cell.text.find("务").unwrap();
+        let span = cell.sub_span(at, at + "务".len());
+        assert_eq!(&text[span.start..span.end], "务");
+    }
+
+    #[test]
+    fn offsets_past_an_escaped_pipe_name_the_source_characters() {
+        let text = "| 指标 | 说明 |\n|---|---|\n| A\\|B 满意度 | 90% |\n";
+        let doc = read_lines(text, Format::Markdown);
+        let cell = &table(&doc, 0).rows[1].cells[0];
+        assert_eq!(cell.text, "A|B 满意度");
+        let at = cell.text.find("满意度").unwrap();
+        let span = cell.sub_span(at, at + "满意度".len());
+        assert_eq!(&text[span.start..span.end], "满意度");
+        let span = cell.sub_span(1, 2);
+        assert_eq!(&text[span.start..span.end], "|");
+    }
+
+    #[test]
     fn repeated_header_and_numeric_rows_are_not_joined() {
         let text = "一级指标\t满分值\n\tA1\t2\n\n一级指标\t满分值\n\n\tA2\t3\n";
         let t = &table(&read(text), 0).clone();

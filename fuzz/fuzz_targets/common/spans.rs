@@ -1,5 +1,6 @@
 //! What every reader must hand on: each block and cell span lies within the text, on
-//! character boundaries, and a paragraph's text is the text its span covers.
+//! character boundaries, a paragraph's text is the text its span covers, and a cell's text
+//! maps piece by piece onto the characters under it.
 
 use jxlint::document::{Block, Document, Span};
 
@@ -17,6 +18,16 @@ pub fn check(text: &str, doc: &Document) {
             Block::Table(t) => {
                 for cell in t.rows.iter().flat_map(|r| r.cells.iter()) {
                     assert!(ok(cell.span));
+                    // A cell's text maps piece by piece onto the characters it names.
+                    for (offset, span) in cell.pieces_or_whole() {
+                        assert!(ok(span));
+                        if !cell.pieces.is_empty() || cell.is_verbatim() {
+                            assert_eq!(
+                                cell.text.get(offset..offset + span.len()),
+                                Some(&text[span.start..span.end])
+                            );
+                        }
+                    }
                 }
             }
             Block::Heading(_) => {}
