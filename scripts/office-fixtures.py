@@ -15,6 +15,9 @@ as its text original.
     text does (12.60 is 12.6 formatted 0.00; 98.44% is 0.9844 formatted 0.00%).
   - `--hidden-row` variants add a hidden row that would break a sum if it were read.
   - A GBK web page (the kind government sites publish) is written by this script itself.
+  - `@from-text` variants are the text sample opened as it is in LibreOffice (Writer: one
+    paragraph per line, tabs inside; Calc: tab-separated import) and saved, as a user who
+    pastes or opens extracted text would.
 
 Usage: scripts/office-fixtures.py   (needs soffice: apt-get install libreoffice-writer
 libreoffice-calc). The output is committed; tests do not need LibreOffice.
@@ -341,6 +344,25 @@ def gbk_page(blocks, title):
     return "\n".join(out).encode("gbk")
 
 
+FROM_TEXT = [
+    "clean/self-evaluation-forms.txt",
+    "clean/district-report.txt",
+    "faulty/SUM004-fund-total.txt",
+    "faulty/XREF001-abstract-budget.txt",
+]
+
+
+def convert_text(src, fmt, outdir):
+    """Open a UTF-8 text file in Writer or Calc, as it is, and save it."""
+    if fmt == "docx":
+        args = ["--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML"]
+    else:
+        args = ["--infilter=Text - txt - csv (StarCalc):9,,76,1", "--convert-to",
+                "xlsx:Calc MS Excel 2007 XML"]
+    subprocess.run(["soffice", "--headless", *args, "--outdir", outdir, src], check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def convert(src, fmt, outdir):
     filters = {
         "docx": "docx:MS Word 2007 XML",
@@ -403,6 +425,13 @@ def main():
         convert(doc, "docx", tmp)
         shutil.copy(os.path.join(tmp, "district-report@revisions.docx"),
                     os.path.join(OUT, "STRUCT007-tracked-changes.docx"))
+        for sample in FROM_TEXT:
+            stem = os.path.splitext(os.path.basename(sample))[0] + "@from-text"
+            src = os.path.join(tmp, stem + ".txt")
+            shutil.copy(os.path.join(ROOT, "testdata", sample), src)
+            for fmt in ("docx", "xlsx"):
+                convert_text(src, fmt, tmp)
+                shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
         for sample in ["faulty/SUM004-fund-total.txt", "clean/self-evaluation-forms.txt"]:
             with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
                 blocks = parse(f.read())

@@ -31,6 +31,17 @@ fn original(office: &Path) -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
+/// A cell's text with a number's trailing zeros dropped: a spreadsheet that imported `12.80`
+/// as a number shows it as `12.8` (General format), the same cell.
+fn same_number(cell: &str) -> String {
+    let is_number = !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit() || c == '.');
+    if is_number && cell.contains('.') {
+        cell.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        cell.to_string()
+    }
+}
+
 /// What a finding says and where, independent of the text view's layout: its code and the
 /// text under each label (a row's cells joined by `|`, empty cells dropped).
 fn findings(checked: &Checked) -> BTreeSet<(String, Vec<String>)> {
@@ -46,7 +57,7 @@ fn findings(checked: &Checked) -> BTreeSet<(String, Vec<String>)> {
                         .source
                         .slice(l.span)
                         .split('\t')
-                        .map(str::trim)
+                        .map(|c| same_number(c.trim()))
                         .filter(|c| !c.is_empty())
                         .collect::<Vec<_>>()
                         .join("|")

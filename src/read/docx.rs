@@ -527,9 +527,7 @@ impl Reader {
             None => self.styles.heading(style),
         };
         let text = format!("{prefix}{}", collected.text);
-        if let Some(span) = self.view.paragraph(&text, heading) {
-            self.view.pending(span, &collected.revisions);
-        }
+        self.view.paragraph(&text, heading, &collected.revisions);
         let doc = p.document();
         for id in collected.boxes {
             if let Some(node) = doc.get_node(id) {
@@ -670,7 +668,7 @@ impl Reader {
         let entries = std::mem::take(&mut self.toc);
         let has_heading = self.view.last_heading_is("目录");
         if !has_heading {
-            self.view.paragraph("目录", Some(1));
+            self.view.paragraph("目录", Some(1), &[]);
         }
         let mut grid = Grid::default();
         for (title, page) in entries {
@@ -1038,6 +1036,39 @@ mod reading {
         );
         assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.text.replace(' ', "") == "目录"));
         assert!(matches!(&doc.blocks[1], Block::Table(t) if t.rows.len() == 2));
+    }
+
+    #[test]
+    fn paragraphs_laid_out_with_tabs_are_table_rows() {
+        let tabbed = |cells: &[&str]| {
+            let runs: Vec<String> = cells
+                .iter()
+                .map(|c| format!("<w:r><w:t>{c}</w:t></w:r>"))
+                .collect();
+            format!("<w:p>{}</w:p>", runs.join("<w:r><w:tab/></w:r>"))
+        };
+        let body = [
+            p("表 1 预算执行情况"),
+            tabbed(&["项目", "预算数", "执行数"]),
+            "<w:p/>".to_string(),
+            tabbed(&["合计", "72.00", "70.00"]),
+            tabbed(&["1.", "概况"]),
+            p("正文。"),
+        ]
+        .concat();
+        let (source, doc) = read_docx(&body, "", "");
+        assert_eq!(
+            source.text(),
+            "表 1 预算执行情况\n\n项目\t预算数\t执行数\n合计\t72.00\t70.00\n\n1. 概况\n正文。\n"
+        );
+        assert!(matches!(&doc.blocks[1], Block::Table(t) if t.rows.len() == 2));
+        let Block::Table(t) = &doc.blocks[1] else {
+            unreachable!()
+        };
+        assert_eq!(
+            source.locate(t.rows[1].cells[2].span),
+            Some(Place::Paragraph { paragraph: 3 })
+        );
     }
 
     #[test]

@@ -122,7 +122,6 @@ fn is_block(name: &str) -> bool {
             | "dt"
             | "dd"
             | "blockquote"
-            | "pre"
             | "center"
             | "form"
             | "fieldset"
@@ -138,9 +137,13 @@ fn is_block(name: &str) -> bool {
 
 impl Reader {
     fn flush(&mut self, heading: Option<u8>) {
-        let text = std::mem::take(&mut self.paragraph);
+        // Outside `<pre>`, tabs and line breaks in the source are white space like any other.
+        let text: String = std::mem::take(&mut self.paragraph)
+            .chars()
+            .map(|c| if c.is_whitespace() { ' ' } else { c })
+            .collect();
         if !text.trim().is_empty() {
-            self.view.paragraph(&text, heading);
+            self.view.paragraph(&text, heading, &[]);
         }
     }
 
@@ -156,7 +159,7 @@ impl Reader {
                 Node::Comment(c) if c.contains(MARKER) => {
                     // An inline marker: its own line of the view, before what it silences.
                     self.flush(None);
-                    self.view.paragraph(c, None);
+                    self.view.paragraph(c, None, &[]);
                 }
                 Node::Element(e) => {
                     let name = e.name();
@@ -165,6 +168,16 @@ impl Reader {
                     }
                     if name == "img" {
                         self.images += 1;
+                    } else if name == "pre" {
+                        // Preformatted text keeps its lines, and its tabs lay out rows.
+                        self.flush(None);
+                        let text = child
+                            .descendants()
+                            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                            .collect::<String>();
+                        for line in text.lines() {
+                            self.view.paragraph(line, None, &[]);
+                        }
                     } else if name == "br" {
                         self.flush(None);
                     } else if let Some(level) = heading_level(name) {
@@ -360,6 +373,13 @@ mod tests {
             "一、项目概况\n预算 72 万元。\n实际支出 70 万元。\n正文一段\n"
         );
         assert!(matches!(&doc.blocks[0], Block::Heading(h) if h.markup_level == Some(2)));
+    }
+
+    #[test]
+    fn tabs_lay_out_rows_only_in_preformatted_text() {
+        let (source, doc) = read_html("<p>预算\t72\n万元</p><pre>指标\t分值\n合计\t100\n</pre>");
+        assert_eq!(source.text(), "预算 72 万元\n\n指标\t分值\n合计\t100\n\n");
+        assert!(matches!(&doc.blocks[1], Block::Table(t) if t.rows.len() == 2));
     }
 
     #[test]

@@ -180,7 +180,7 @@ fn classify(line: &str) -> Kind {
     Kind::Text
 }
 
-fn is_heading_line(line: &str) -> bool {
+pub(super) fn is_heading_line(line: &str) -> bool {
     let trimmed = line.trim_start();
     parse_section_number(trimmed, 0).is_some_and(|(_, len)| looks_like_title(&trimmed[len..]))
         || is_unnumbered_heading(trimmed)

@@ -520,7 +520,56 @@ fn render_sheet(view: &mut View, name: &str, mut sheet: SheetCells) {
         }
         after_banner = is_banner;
     }
+    // A row holding one piece of prose — a sentence, a numbered title, or a line set off by
+    // an empty row (a report's text opened in a spreadsheet) — is a paragraph between tables,
+    // as a line without tabs is in text. A short label alone in its row inside a table (其中：
+    // 上年结转 with its values blank) stays a row.
+    let visible_before = |r: u32| (0..r).rev().find(|x| !hidden.contains(x));
+    let prose_row = |r: u32, cells: &Vec<(u32, GridCell)>, group_start: u32| -> bool {
+        if filled(cells) != 1 {
+            return false;
+        }
+        let Some((_, cell)) = cells
+            .iter()
+            .find(|(_, c)| !c.covered && !c.paragraphs.is_empty())
+        else {
+            return false;
+        };
+        let text = cell.paragraphs.join(" ");
+        let text = text.trim();
+        let sentence = text.chars().count() > 40
+            || text.ends_with(['。', '！', '？', '；', '：', ':'])
+            || super::lines::is_heading_line(text);
+        let set_off = r > group_start
+            && visible_before(r).is_some_and(|p| !rows.contains_key(&p) || filled(&rows[&p]) == 0)
+            || {
+                let mut next = r + 1;
+                while hidden.contains(&next) {
+                    next += 1;
+                }
+                rows.get(&next).is_none_or(|c| filled(c) == 0)
+            };
+        sentence || set_off
+    };
+    let mut split: Vec<Vec<u32>> = Vec::new();
     for group in groups {
+        let start = group[0];
+        let mut current = Vec::new();
+        for r in group {
+            if prose_row(r, &rows[&r], start) {
+                if !current.is_empty() {
+                    split.push(std::mem::take(&mut current));
+                }
+                split.push(vec![r]);
+            } else {
+                current.push(r);
+            }
+        }
+        if !current.is_empty() {
+            split.push(current);
+        }
+    }
+    for group in split {
         let multi: Vec<bool> = group.iter().map(|r| filled(&rows[r]) >= 2).collect();
         let first = multi.iter().position(|m| *m);
         let last = multi.iter().rposition(|m| *m);
@@ -572,7 +621,7 @@ fn paragraphs_of(view: &mut View, cells: Option<&Vec<(u32, GridCell)>>) {
             continue;
         }
         for p in &cell.paragraphs {
-            view.paragraph(p, None);
+            view.paragraph(p, None, &[]);
         }
     }
 }

@@ -115,6 +115,32 @@ pub(crate) struct View {
     tables: usize,
     pub unread: Vec<Unread>,
     pub revisions: Vec<Revision>,
+    /// Paragraphs laid out with tabs, waiting to become a table: (paragraph number, cells,
+    /// revisions).
+    tab_rows: Vec<(usize, Vec<String>, Vec<PendingRevision>)>,
+    /// Empty paragraphs since the last one with text.
+    blanks: usize,
+}
+
+/// How many empty paragraphs may separate the rows of a table laid out with tabs.
+const MAX_BLANKS_INSIDE_TABLE: usize = 2;
+
+/// The cells of a paragraph that lays out two or more of them with tabs; `None` for prose
+/// (no tab, one filled piece, or a list number followed by a tab: `1.⇥概况`).
+fn tab_cells(text: &str) -> Option<Vec<String>> {
+    if !text.contains('\t') {
+        return None;
+    }
+    let cells: Vec<String> = text.split('\t').map(one_line).collect();
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+    if filled.len() < 2 {
+        return None;
+    }
+    let first = filled[0];
+    if parse_section_number(first, 0).is_some_and(|(_, len)| len == first.len()) {
+        return None;
+    }
+    Some(cells)
 }
 
 /// A text on one line: line breaks and tabs become spaces, the ends are trimmed.
@@ -151,9 +177,72 @@ impl View {
         }
     }
 
-    /// A paragraph, or a heading of outline level `heading` (1 = top). Its automatic number
-    /// (`一、`), if any, is part of `text`. Returns its span, or `None` for an empty paragraph.
-    pub fn paragraph(&mut self, text: &str, heading: Option<u8>) -> Option<Span> {
+    /// A paragraph, or a heading of outline level `heading` (1 = top), with the revisions
+    /// found in it. Its automatic number (`一、`), if any, is part of `text`.
+    ///
+    /// Consecutive paragraphs that lay cells out with tabs (a report opened from text, or a
+    /// PDF converted to Word) are the rows of a table, as tab-separated lines are in text.
+    pub fn paragraph(&mut self, text: &str, heading: Option<u8>, revisions: &[PendingRevision]) {
+        // Empty paragraphs between rows are page breaks, as blank lines are in text: up to two
+        // do not end a table.
+        if text.trim().is_empty() {
+            self.blanks += 1;
+            if self.blanks > MAX_BLANKS_INSIDE_TABLE {
+                self.flush_tab_rows();
+            }
+            return;
+        }
+        self.blanks = 0;
+        if heading.is_none() {
+            if let Some(cells) = tab_cells(text) {
+                self.paragraphs += 1;
+                self.tab_rows
+                    .push((self.paragraphs, cells, revisions.to_vec()));
+                return;
+            }
+        }
+        self.flush_tab_rows();
+        if let Some(span) = self.line(text, heading) {
+            self.pending(span, revisions);
+        }
+    }
+
+    /// The buffered tab-separated paragraphs as a table, each cell placed in its paragraph.
+    fn flush_tab_rows(&mut self) {
+        if self.tab_rows.is_empty() {
+            return;
+        }
+        let rows = std::mem::take(&mut self.tab_rows);
+        self.separate();
+        let mut out = Vec::new();
+        for (paragraph, cells, revisions) in rows {
+            let line_start = self.text.len();
+            let mut row = Vec::new();
+            for (i, cell) in cells.iter().enumerate() {
+                if i > 0 {
+                    self.text.push('\t');
+                }
+                let start = self.text.len();
+                self.text.push_str(cell);
+                let span = Span::new(start, self.text.len());
+                self.places.push(span, Place::Paragraph { paragraph });
+                row.push(Cell::verbatim(cell.clone(), span));
+            }
+            let span = Span::new(line_start, self.text.len());
+            self.text.push('\n');
+            self.pending(span, &revisions);
+            out.push(Row { cells: row, span });
+        }
+        self.text.push('\n');
+        if let (Some(first), Some(last)) = (out.first(), out.last()) {
+            let span = first.span.cover(last.span);
+            self.blocks.push(Block::Table(Table { rows: out, span }));
+        }
+    }
+
+    /// One line of text: a heading or a paragraph. Returns its span, or `None` for an empty
+    /// one.
+    fn line(&mut self, text: &str, heading: Option<u8>) -> Option<Span> {
         let line = one_line(text);
         if line.is_empty() {
             return None;
@@ -203,14 +292,13 @@ impl View {
             for row in grid.rows {
                 for cell in row {
                     for p in &cell.paragraphs {
-                        if let Some(span) = self.paragraph(p, None) {
-                            self.pending(span, &cell.revisions);
-                        }
+                        self.paragraph(p, None, &cell.revisions);
                     }
                 }
             }
             return;
         }
+        self.flush_tab_rows();
         self.tables += 1;
         let table_number = self.tables;
         self.separate();
@@ -284,15 +372,17 @@ impl View {
 
     /// A note that something at the current place was not read.
     pub fn unread(&mut self, what: crate::document::UnreadKind) {
+        self.flush_tab_rows();
         let at = self.last_span().unwrap_or_default();
         self.unread.push(Unread { span: at, what });
     }
 
     pub fn finish(
-        self,
+        mut self,
         path: impl Into<PathBuf>,
         encoding: &'static str,
     ) -> (SourceFile, Document) {
+        self.flush_tab_rows();
         let source = SourceFile::new(path, self.text, encoding).with_places(self.places);
         let document = Document {
             blocks: self.blocks,
@@ -310,7 +400,7 @@ mod tests {
     #[test]
     fn a_table_is_rendered_as_tab_rows_with_places() {
         let mut view = View::new();
-        view.paragraph("一、项目概况", Some(1));
+        view.paragraph("一、项目概况", Some(1), &[]);
         let mut grid = Grid::default();
         grid.rows
             .push(vec![GridCell::text("指标"), GridCell::text("分值")]);
