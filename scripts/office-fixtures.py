@@ -13,7 +13,10 @@ as its text original.
     a merged region in Excel), as real forms print it.
   - Numbers in spreadsheets are typed cells with a display format that prints them as the
     text does (12.60 is 12.6 formatted 0.00; 98.44% is 0.9844 formatted 0.00%).
-  - `--hidden-row` variants add a hidden row that would break a sum if it were read.
+  - `@hidden-row` adds a hidden row and a hidden sheet that would break sums if they were
+    read, and writes every number as a formula (read as its cached result).
+  - `@split-table` splits each form's indicator table over two pages as Word does: two
+    tables, a page break between, the header repeated.
   - A GBK web page (the kind government sites publish) is written by this script itself.
   - `@from-text` variants are the text sample opened as it is in LibreOffice (Writer: one
     paragraph per line, tabs inside; Calc: tab-separated import) and saved, as a user who
@@ -55,6 +58,7 @@ NS = (
     'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
     'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
     'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+    'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
 )
 
 CN = "一二三四五六七八九十"
@@ -182,7 +186,19 @@ def with_revisions(doc):
     return doc
 
 
-def fodt(blocks, auto):
+def split_at_page(rows):
+    """A table split over two pages as Word writes it: two tables, a page break between, the
+    indicator header repeated on the second page."""
+    real = [r for r in rows if r is not None]
+    header = next((i for i, r in enumerate(real) if r and r[0].strip().startswith("一级")), None)
+    if header is None or header + 3 >= len(real):
+        return [rows]
+    width = max(len(r) for r in real)
+    pad = lambda r: r + [""] * (width - len(r))
+    return [[pad(r) for r in real[:header + 3]], [pad(real[header])] + [pad(r) for r in real[header + 3:]]]
+
+
+def fodt(blocks, auto, split=False):
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
            'office:mimetype="application/vnd.oasis.opendocument.text">']
     fmt1 = 'style:num-format="一, 二, 三, ..." style:num-suffix="、"' if auto else 'style:num-format=""'
@@ -196,6 +212,9 @@ def fodt(blocks, auto):
 <text:outline-level-style text:level="2" {fmt2}/>
 </text:outline-style>
 </office:styles>
+<office:automatic-styles>
+<style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
+</office:automatic-styles>
 <office:body><office:text>""")
     for b in blocks:
         if b[0] == "p":
@@ -205,25 +224,29 @@ def fodt(blocks, auto):
             out.append(f'<text:h text:style-name="Heading_20_{b[1]}" text:outline-level="{b[1]}">'
                        f"{html.escape(title)}</text:h>")
         else:
-            grid, spans, covered = merged_grid(b[1])
-            width = len(grid[0])
-            out.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>')
-            for r, row in enumerate(grid):
-                out.append("<table:table-row>")
-                for c, cell in enumerate(row):
-                    if covered[r][c]:
-                        out.append("<table:covered-table-cell/>")
-                        continue
-                    span = f' table:number-rows-spanned="{spans[r][c]}"' if spans[r][c] > 1 else ""
-                    out.append(f'<table:table-cell office:value-type="string"{span}>'
-                               f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
-                out.append("</table:table-row>")
-            out.append("</table:table>")
+            parts = split_at_page(b[1]) if split else [b[1]]
+            for k, rows in enumerate(parts):
+                if k > 0:
+                    out.append('<text:p text:style-name="PB"/>')
+                grid, spans, covered = merged_grid(rows)
+                width = len(grid[0])
+                out.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>')
+                for r, row in enumerate(grid):
+                    out.append("<table:table-row>")
+                    for c, cell in enumerate(row):
+                        if covered[r][c]:
+                            out.append("<table:covered-table-cell/>")
+                            continue
+                        span = f' table:number-rows-spanned="{spans[r][c]}"' if spans[r][c] > 1 else ""
+                        out.append(f'<table:table-cell office:value-type="string"{span}>'
+                                   f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
+                    out.append("</table:table-row>")
+                out.append("</table:table>")
     out.append("</office:text></office:body></office:document>")
     return "\n".join(out)
 
 
-def fods(blocks, hidden_row, one_sheet=False):
+def fods(blocks, hidden_row, one_sheet=False, formulas=False, hidden_sheet=False):
     """A workbook: a new sheet for each form (a title after a table starts the next one), or
     every form on one sheet under a title merged across the form's width."""
     sheets, current, seen_table = [], [], False
@@ -285,8 +308,10 @@ def fods(blocks, hidden_row, one_sheet=False):
                 if typed:
                     value, dec, pct, th = typed
                     kind = "percentage" if pct else "float"
+                    formula = (f' table:formula="of:=ROUND({value!r};{dec + (2 if pct else 0)})"'
+                               if formulas else "")
                     body.append(f'<table:table-cell table:style-name="{style_for(dec, pct, th)}" '
-                                f'office:value-type="{kind}" office:value="{value!r}"{span}>'
+                                f'office:value-type="{kind}" office:value="{value!r}"{formula}{span}>'
                                 f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
                 elif cell:
                     body.append(f'<table:table-cell office:value-type="string"{span}>'
@@ -295,6 +320,14 @@ def fods(blocks, hidden_row, one_sheet=False):
                     body.append(f"<table:table-cell{span}/>")
             body.append("</table:table-row>")
         body.append("</table:table>")
+    if hidden_sheet:
+        # A sheet nobody sees, holding a sum that does not add up.
+        body.append('<table:table table:name="草稿" table:style-name="hidden">'
+                    '<table:table-column table:number-columns-repeated="3"/>'
+                    + "".join(f"<table:table-row><table:table-cell office:value-type=\"string\"><text:p>{a}</text:p></table:table-cell>"
+                              f"<table:table-cell office:value-type=\"float\" office:value=\"{v}\"><text:p>{v}</text:p></table:table-cell></table:table-row>"
+                              for a, v in [("项目", "金额"), ("办公设备", "10"), ("培训", "20"), ("合计", "40")])
+                    + "</table:table>")
     data_styles, cell_styles = [], []
     for (dec, pct, th), n in styles.items():
         grouping = ' number:grouping="true"' if th else ""
@@ -306,7 +339,9 @@ def fods(blocks, hidden_row, one_sheet=False):
         cell_styles.append(f'<style:style style:name="ce{n}" style:family="table-cell" style:data-style-name="N{n}"/>')
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
             'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
-            f"<office:automatic-styles>{''.join(data_styles)}{''.join(cell_styles)}</office:automatic-styles>"
+            f"<office:automatic-styles>{''.join(data_styles)}{''.join(cell_styles)}"
+            '<style:style style:name="hidden" style:family="table"><style:table-properties table:display="false"/></style:style>'
+            "</office:automatic-styles>"
             f"<office:body><office:spreadsheet>{''.join(body)}</office:spreadsheet></office:body></office:document>")
 
 
@@ -404,7 +439,7 @@ def main():
             forms = parse(f.read())
         book = os.path.join(tmp, "self-evaluation-forms@hidden-row.fods")
         with open(book, "w", encoding="utf-8") as f:
-            f.write(fods(forms, hidden_row=True))
+            f.write(fods(forms, hidden_row=True, formulas=True, hidden_sheet=True))
         convert(book, "xlsx", tmp)
         shutil.copy(os.path.join(tmp, "self-evaluation-forms@hidden-row.xlsx"),
                     os.path.join(OUT, "self-evaluation-forms@hidden-row.xlsx"))
@@ -425,6 +460,15 @@ def main():
         convert(doc, "docx", tmp)
         shutil.copy(os.path.join(tmp, "district-report@revisions.docx"),
                     os.path.join(OUT, "STRUCT007-tracked-changes.docx"))
+        for sample in ["faulty/SUM002-form-total.txt", "clean/self-evaluation-forms.txt"]:
+            with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+                blocks = parse(f.read())
+            stem = os.path.splitext(os.path.basename(sample))[0] + "@split-table"
+            doc = os.path.join(tmp, stem + ".fodt")
+            with open(doc, "w", encoding="utf-8") as f:
+                f.write(fodt(blocks, False, split=True))
+            convert(doc, "docx", tmp)
+            shutil.copy(os.path.join(tmp, stem + ".docx"), os.path.join(OUT, stem + ".docx"))
         for sample in FROM_TEXT:
             stem = os.path.splitext(os.path.basename(sample))[0] + "@from-text"
             src = os.path.join(tmp, stem + ".txt")

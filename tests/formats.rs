@@ -170,9 +170,42 @@ fn a_hidden_row_is_skipped_with_a_note() {
         "{:?}",
         document.unread
     );
-    // Read, its 999.00 would break the fund block's sum.
+    assert!(document
+        .unread
+        .iter()
+        .any(|u| matches!(&u.what, UnreadKind::HiddenSheet { sheet } if sheet == "草稿")));
+    // Every number of this workbook is a formula: read as its cached result, as displayed.
+    assert!(
+        source.text().contains("12.60\t12.60\t12.45"),
+        "{}",
+        source.text()
+    );
+    // Read, the hidden row's 999.00 would break the fund block's sum, and the hidden sheet's
+    // 合计 40 its own.
     let checked = check_file(&path, &national()).unwrap();
     assert!(checked.findings.is_empty());
+}
+
+#[test]
+fn a_table_split_over_two_pages_is_one_table() {
+    let path = testdata("office/self-evaluation-forms@split-table.docx");
+    let bytes = std::fs::read(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert_eq!(
+        xml.matches("<w:tbl>").count(),
+        8,
+        "Word holds two tables per form"
+    );
+    let (_, document) = read_file(&path).unwrap();
+    let tables = document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, jxlint::document::Block::Table(_)))
+        .count();
+    assert_eq!(tables, 4, "one table per form");
 }
 
 #[test]

@@ -120,6 +120,8 @@ pub(crate) struct View {
     tab_rows: Vec<(usize, Vec<String>, Vec<PendingRevision>)>,
     /// Empty paragraphs since the last one with text.
     blanks: usize,
+    /// Nothing but empty paragraphs since the last table.
+    after_table: bool,
 }
 
 /// How many empty paragraphs may separate the rows of a table laid out with tabs.
@@ -213,6 +215,7 @@ impl View {
             return;
         }
         let rows = std::mem::take(&mut self.tab_rows);
+        self.after_table = false;
         self.separate();
         let mut out = Vec::new();
         for (paragraph, cells, revisions) in rows {
@@ -247,6 +250,7 @@ impl View {
         if line.is_empty() {
             return None;
         }
+        self.after_table = false;
         self.paragraphs += 1;
         let start = self.text.len();
         self.text.push_str(&line);
@@ -354,10 +358,31 @@ impl View {
             rows.push(Row { cells, span });
         }
         self.text.push('\n');
-        if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
-            let span = first.span.cover(last.span);
-            self.blocks.push(Block::Table(Table { rows, span }));
+        let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+            return;
+        };
+        let span = first.span.cover(last.span);
+        // A table split over two pages (Word writes two tables, a page break between, the
+        // header repeated) is one table, as it is in text extracted from the pages.
+        let repeats_header = |t: &Table| {
+            let texts = |r: &Row| -> Vec<String> {
+                r.cells
+                    .iter()
+                    .map(|c| crate::text::compact(&c.text))
+                    .collect()
+            };
+            let head = texts(first);
+            head.iter().filter(|c| !c.is_empty()).count() >= 2
+                && t.rows.iter().any(|r| texts(r) == head)
+        };
+        match self.blocks.last_mut() {
+            Some(Block::Table(previous)) if self.after_table && repeats_header(previous) => {
+                previous.span = previous.span.cover(span);
+                previous.rows.extend(rows);
+            }
+            _ => self.blocks.push(Block::Table(Table { rows, span })),
         }
+        self.after_table = true;
     }
 
     /// Record revisions found in a paragraph or cell at its span.
