@@ -108,3 +108,19 @@ fn nul_bytes_behind_a_byte_order_mark() {
         Err(jxlint::decode::DecodeError::Binary { .. })
     ));
 }
+
+/// A damaged .xls (found by the read_sheet fuzzer): the spreadsheet library panicked on its
+/// broken sector chain. It is a damaged file, said so, and no crash.
+#[test]
+fn an_xls_with_a_broken_sector_chain() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/regressions/xls-broken-sector-chain.xls");
+    let profile = Profile::load("national-2020").unwrap();
+    let result = jxlint::lint::check_file(&path, &profile);
+    let Err(error) = result else {
+        panic!("a damaged file is an error");
+    };
+    let message = error.to_string();
+    assert!(message.contains("damaged"), "{message}");
+    assert!(!message.contains("internal error"), "{message}");
+}

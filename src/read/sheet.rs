@@ -37,12 +37,12 @@ struct SheetCells {
 
 pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), ReadError> {
     let sheets = if bytes.starts_with(b"PK") && is_xlsx(bytes)? {
-        read_xlsx(bytes)?
+        contained(|| read_xlsx(bytes))?
     } else {
         if bytes.starts_with(CFB_MAGIC) && is_encrypted_package(bytes) {
             return Err(ReadError::Encrypted);
         }
-        read_other(bytes)?
+        contained(|| read_other(bytes))?
     };
     let mut view = View::new();
     for (name, visible, cells) in sheets {
@@ -53,6 +53,22 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
         render_sheet(&mut view, &name, cells);
     }
     Ok(view.finish(path, "XLSX"))
+}
+
+/// Run the spreadsheet library on the file's bytes. It can panic on damaged files (a broken
+/// sector chain in an .xls, found by fuzzing); that is a damaged file, not a bug of this one.
+fn contained<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
+        let what = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        Err(ReadError::Corrupt {
+            format: "spreadsheet",
+            detail: format!("the file is damaged (the spreadsheet reader stopped: {what})"),
+        })
+    })
 }
 
 fn is_xlsx(bytes: &[u8]) -> Result<bool, ReadError> {
