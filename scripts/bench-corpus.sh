@@ -2,14 +2,20 @@
 # Time `jxlint check` on a folder of N reports (default 1000) made from the bundled samples,
 # the way a supervisor screens incoming reports. Uses hyperfine when installed.
 #
-#   scripts/bench-corpus.sh [N]
+#   scripts/bench-corpus.sh [N]              text and Markdown samples
+#   FORMATS=office scripts/bench-corpus.sh   the Word, Excel and web-page fixtures
+#   FORMATS=all scripts/bench-corpus.sh      both
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
 cargo build --release -q
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-samples=(testdata/clean/* testdata/faulty/*)
+case ${FORMATS:-text} in
+    office) samples=(testdata/office/*) ;;
+    all) samples=(testdata/clean/* testdata/faulty/* testdata/office/*) ;;
+    *) samples=(testdata/clean/* testdata/faulty/*) ;;
+esac
 for ((i = 0; i < n; i++)); do
     src=${samples[i % ${#samples[@]}]}
     ext=${src##*.}

@@ -257,7 +257,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
             );
         }
         if args.verbose {
-            report_verbose(path, checked);
+            report_verbose(path, checked, lang);
         }
         let file_tally = Tally::of(&checked.findings);
         tally.add(file_tally);
@@ -374,7 +374,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn report_verbose(path: &str, checked: &Checked) {
+fn report_verbose(path: &str, checked: &Checked, lang: Lang) {
     let r = &checked.report;
     eprintln!(
         "jxlint: {path}: read as {}; {} scorecard(s), {} amount table(s), {} finding(s)",
@@ -387,7 +387,9 @@ fn report_verbose(path: &str, checked: &Checked) {
         let p = checked.source.position(s.span.start);
         eprintln!(
             "jxlint:   {path}:{}:{}: skipped {}",
-            p.line, p.column, s.what
+            p.line,
+            p.column,
+            s.what.get(lang)
         );
     }
 }

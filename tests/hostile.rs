@@ -332,7 +332,7 @@ fn absurd_numbers_are_left_unjudged() {
         ],
         &[&path],
     );
-    expect(&r, 0, "too large or too precise to judge");
+    expect(&r, 0, "数字过大或过精确，无法判断");
     assert!(codes(&r).is_empty());
 }
 

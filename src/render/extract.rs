@@ -114,10 +114,10 @@ pub fn text(source: &SourceFile, document: &Document, lang: Lang) -> String {
 fn unread(what: &UnreadKind, lang: Lang) -> String {
     match (what, lang) {
         (UnreadKind::HiddenRows { sheet, rows }, Lang::Zh) => {
-            format!("工作表「{sheet}」的隐藏行未读取：{rows:?}")
+            format!("工作表「{sheet}」的隐藏行未读取：第 {} 行", join(rows))
         }
         (UnreadKind::HiddenRows { sheet, rows }, Lang::En) => {
-            format!("hidden rows of sheet “{sheet}” not read: {rows:?}")
+            format!("hidden rows of sheet “{sheet}” not read: {}", join(rows))
         }
         (UnreadKind::HiddenSheet { sheet }, Lang::Zh) => format!("隐藏的工作表「{sheet}」未读取"),
         (UnreadKind::HiddenSheet { sheet }, Lang::En) => format!("hidden sheet “{sheet}” not read"),
@@ -128,6 +128,14 @@ fn unread(what: &UnreadKind, lang: Lang) -> String {
         (UnreadKind::TooDeep, Lang::Zh) => "嵌套过深的内容未读取".to_string(),
         (UnreadKind::TooDeep, Lang::En) => "content nested too deep, not read".to_string(),
     }
+}
+
+/// Row numbers as a list: `8, 9, 12`.
+fn join(rows: &[u32]) -> String {
+    rows.iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The document model as JSON.

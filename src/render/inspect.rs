@@ -424,7 +424,7 @@ pub fn render(source: &SourceFile, document: &Document, report: &Report, lang: L
         )
     );
     for s in &report.skipped {
-        let _ = writeln!(out, "{:>5}  {}", line(s.span), s.what);
+        let _ = writeln!(out, "{:>5}  {}", line(s.span), s.what.get(lang));
     }
     out
 }

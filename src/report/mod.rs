@@ -19,6 +19,7 @@ pub mod structure;
 
 pub use model::*;
 
+use crate::diagnostic::Text;
 use crate::document::{Block, Document, NumberStyle, Span};
 use crate::text::compact;
 use prose::claims::{self, Claim, DateMention, Region};
@@ -256,8 +257,11 @@ pub fn recognise(doc: &Document) -> Report {
     if let Some(span) = sink.unread {
         report.skipped.push(Skipped {
             span,
-            what: format!(
-                "prose after the first {MAX_PROSE_FIGURES} figures: not read (a generated or flattened text?)"
+            what: Text::new(
+                format!("前 {MAX_PROSE_FIGURES} 个数字之后的正文未读取（是生成或压平的文本？）"),
+                format!(
+                    "prose after the first {MAX_PROSE_FIGURES} figures: not read (a generated or flattened text?)"
+                ),
             ),
         });
     }
@@ -277,25 +281,45 @@ fn unread(u: &crate::document::Unread) -> Skipped {
     let what = match &u.what {
         UnreadKind::HiddenRows { sheet, rows } => {
             let rows: Vec<String> = rows.iter().take(10).map(u32::to_string).collect();
-            format!(
-                "hidden rows of sheet “{sheet}” (row {}), not read",
-                rows.join(", ")
+            Text::new(
+                format!(
+                    "工作表「{sheet}」的隐藏行（第 {} 行）未读取",
+                    rows.join("、")
+                ),
+                format!(
+                    "hidden rows of sheet “{sheet}” (row {}), not read",
+                    rows.join(", ")
+                ),
             )
         }
-        UnreadKind::HiddenSheet { sheet } => format!("hidden sheet “{sheet}”, not read"),
-        UnreadKind::Images { count } => {
-            format!("{count} pictures or embedded objects: not text, not read")
-        }
-        UnreadKind::TooDeep => "content nested too deep (tables in tables…), not read".into(),
+        UnreadKind::HiddenSheet { sheet } => Text::new(
+            format!("隐藏的工作表「{sheet}」未读取"),
+            format!("hidden sheet “{sheet}”, not read"),
+        ),
+        UnreadKind::Images { count } => Text::new(
+            format!("{count} 个图片或嵌入对象：不是文字，未读取"),
+            format!("{count} pictures or embedded objects: not text, not read"),
+        ),
+        UnreadKind::TooDeep => Text::new(
+            "嵌套过深的内容（表中套表……）未读取",
+            "content nested too deep (tables in tables…), not read",
+        ),
     };
     Skipped { span: u.span, what }
 }
 
-fn too_large() -> String {
-    format!(
-        "a figure too large or too precise to judge (more than {} digits before the point or {} after it)",
-        crate::number::MAX_INTEGER_DIGITS,
-        crate::number::MAX_DECIMALS
+fn too_large() -> Text {
+    Text::new(
+        format!(
+            "数字过大或过精确，无法判断（整数部分超过 {} 位或小数超过 {} 位）",
+            crate::number::MAX_INTEGER_DIGITS,
+            crate::number::MAX_DECIMALS
+        ),
+        format!(
+            "a figure too large or too precise to judge (more than {} digits before the point or {} after it)",
+            crate::number::MAX_INTEGER_DIGITS,
+            crate::number::MAX_DECIMALS
+        ),
     )
 }
 
@@ -321,8 +345,11 @@ fn unfilled(card: &mut Scorecard) -> Option<Skipped> {
     }
     Some(Skipped {
         span: card.span,
-        what: format!(
-            "a form with no scores filled in ({blanks} indicators): cannot check its scores"
+        what: Text::new(
+            format!("自评表未填写得分（{blanks} 个指标）：无法检查得分"),
+            format!(
+                "a form with no scores filled in ({blanks} indicators): cannot check its scores"
+            ),
         ),
     })
 }
@@ -616,7 +643,7 @@ fn group_span(group: &[&Segment<'_>]) -> Span {
         .unwrap_or_default()
 }
 
-fn describe_unrecognised(segs: &[Segment<'_>]) -> String {
+fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
     match segs.iter().find_map(|s| s.header.as_ref()) {
         Some(h) => {
             let words: Vec<&str> = h
@@ -626,12 +653,21 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> String {
                 .map(|c| c.text.as_str())
                 .filter(|t| !t.is_empty())
                 .collect();
-            format!(
-                "table with header [{}]: no score, amount or rate columns",
-                words.join(" | ")
+            Text::new(
+                format!(
+                    "表头为 [{}] 的表格：没有得分、金额或比率列",
+                    words.join(" | ")
+                ),
+                format!(
+                    "table with header [{}]: no score, amount or rate columns",
+                    words.join(" | ")
+                ),
             )
         }
-        None => "table without a recognisable header row".to_string(),
+        None => Text::new(
+            "没有可识别表头的表格",
+            "table without a recognisable header row",
+        ),
     }
 }
 

@@ -343,7 +343,8 @@ impl AmountTable {
 #[derive(Debug, Clone)]
 pub struct Skipped {
     pub span: Span,
-    pub what: String,
+    /// What it is and why it was not used, in Chinese and English.
+    pub what: crate::diagnostic::Text,
 }
 
 /// A row of a performance-goal table: the target set for an indicator.
