@@ -58,6 +58,7 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
         styles,
         numbering,
         counters: HashMap::new(),
+        started: std::collections::HashSet::new(),
         comments,
         images: 0,
         in_toc: false,
@@ -437,8 +438,10 @@ struct Reader {
     view: View,
     styles: Styles,
     numbering: Numbering,
-    /// Counters of each list by num id, one per level.
+    /// Counters of each list definition (abstract num), one per level.
     counters: HashMap<u32, [Option<u32>; 9]>,
+    /// The list instances (num ids) met so far.
+    started: std::collections::HashSet<u32>,
     comments: HashMap<String, (Option<String>, String)>,
     images: usize,
     /// Inside a table-of-contents content control.
@@ -545,7 +548,23 @@ impl Reader {
         if this.format == "bullet" || this.format == "none" {
             return String::new();
         }
-        let counters = self.counters.entry(id).or_insert([None; 9]);
+        // Lists that share a definition continue one count, as Word numbers them; a list
+        // that overrides a level's start restarts that level where it is first used.
+        let Some(num) = self.numbering.nums.get(&id) else {
+            return String::new();
+        };
+        let key = num.abstract_id;
+        let restart: Vec<u32> = if self.started.insert(id) {
+            num.starts.keys().copied().collect()
+        } else {
+            Vec::new()
+        };
+        let counters = self.counters.entry(key).or_insert([None; 9]);
+        for r in restart {
+            if let Some(c) = counters.get_mut(r as usize) {
+                *c = None;
+            }
+        }
         let l = level as usize;
         counters[l] = Some(counters[l].map_or(this.start, |c| c + 1));
         for deeper in counters.iter_mut().skip(l + 1) {
@@ -984,7 +1003,8 @@ mod reading {
              <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimalEnclosedCircle\"/><w:lvlText w:val=\"%3\"/></w:lvl>\
              </w:abstractNum>\
              <w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>\
-             <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"4\"/></w:lvlOverride></w:num>";
+             <w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"4\"/></w:lvlOverride></w:num>\
+             <w:num w:numId=\"3\"><w:abstractNumId w:val=\"0\"/></w:num>";
         let h = |style: &str, text: &str| {
             format!("<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>")
         };
@@ -1000,12 +1020,13 @@ mod reading {
             h("H1", "评价结论"),
             h("H2", "总体评价"),
             direct(2, 0, "另一列表"),
+            direct(3, 0, "同一定义的列表接着编号"),
         ]
         .concat();
         let (source, doc) = read_docx(&body, styles, numbering);
         assert_eq!(
             source.text(),
-            "一、项目概况\n（一）立项背景\n①第一点\n②第二点\n（二）资金情况\n二、评价结论\n（一）总体评价\n四、另一列表\n"
+            "一、项目概况\n（一）立项背景\n①第一点\n②第二点\n（二）资金情况\n二、评价结论\n（一）总体评价\n四、另一列表\n五、同一定义的列表接着编号\n"
         );
         let Block::Heading(first) = &doc.blocks[0] else {
             panic!("a heading")
