@@ -304,3 +304,26 @@ fn forms_on_one_sheet_are_split_at_their_merged_titles() {
         .count();
     assert_eq!(tables, 4, "one table per form");
 }
+
+/// What a person sees for a finding in Word, Excel and a web page: the place after the file
+/// name, and the row as the snippet.
+#[test]
+fn annotated_findings_in_office_files() {
+    for name in [
+        "CODE001-duplicate-code.docx",
+        "SUM004-fund-total.xlsx",
+        "XREF001-abstract-budget.html",
+        "STRUCT007-tracked-changes.docx",
+    ] {
+        let path = testdata(&format!("office/{name}"));
+        let checked = check_file(&path, &national()).unwrap();
+        let renderer =
+            jxlint::render::human::HumanRenderer::new(false, jxlint::diagnostic::Lang::Zh, 100);
+        let shown = renderer.render(
+            &checked.source,
+            &format!("office/{name}"),
+            &checked.findings,
+        );
+        insta::assert_snapshot!(name.replace(['.', '@'], "_"), shown);
+    }
+}
