@@ -622,6 +622,12 @@ impl Reader {
                     out.text.push('-');
                     continue;
                 }
+                "sym" => {
+                    if let Some(c) = symbol(node) {
+                        out.text.push(c);
+                    }
+                    continue;
+                }
                 "del" | "moveFrom" => {
                     let text: String = node
                         .descendants()
@@ -826,6 +832,37 @@ impl Reader {
     }
 }
 
+/// The character a `w:sym` inserts: `≥` typed from the Symbol font is `w:char="F0B3"`, a
+/// private-use code standing for the font's byte B3. Only the symbols reports use are mapped;
+/// a code outside the private range is the character itself.
+fn symbol(node: Node<'_, '_>) -> Option<char> {
+    let code = u32::from_str_radix(attr(node, "char")?, 16).ok()?;
+    let font = attr(node, "font").unwrap_or("").to_ascii_lowercase();
+    if !(0xF000..=0xF0FF).contains(&code) && !(font == "symbol" && code <= 0xFF) {
+        return char::from_u32(code).filter(|c| !c.is_control());
+    }
+    if font != "symbol" {
+        return None;
+    }
+    Some(match code & 0xFF {
+        0xB3 => '≥',
+        0xA3 => '≤',
+        0xB9 => '≠',
+        0xB1 => '±',
+        0xB4 => '×',
+        0xB8 => '÷',
+        0xBB => '≈',
+        0xB0 => '°',
+        0x25 => '%',
+        0x2B => '+',
+        0x2D => '−',
+        0x3C => '<',
+        0x3D => '=',
+        0x3E => '>',
+        _ => return None,
+    })
+}
+
 /// The rows of a table, through content controls and custom XML around them.
 fn rows_of<'a, 'i>(tbl: Node<'a, 'i>) -> Vec<Node<'a, 'i>> {
     unwrap_all(tbl, "tr")
@@ -977,6 +1014,14 @@ mod reading {
         );
         let (source, _) = read_docx(&body, "", "");
         assert_eq!(source.text(), "控件中的段落\n预算72万元\n3\n文本框里的话\n");
+    }
+
+    #[test]
+    fn symbols_inserted_from_the_symbol_font() {
+        let body = "<w:p><w:r><w:t>满意度</w:t></w:r><w:r><w:sym w:font=\"Symbol\" w:char=\"F0B3\"/></w:r>\
+             <w:r><w:t>90%</w:t></w:r><w:r><w:sym w:font=\"Wingdings\" w:char=\"F0FC\"/></w:r></w:p>";
+        let (source, _) = read_docx(body, "", "");
+        assert_eq!(source.text(), "满意度≥90%\n");
     }
 
     #[test]
