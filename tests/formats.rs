@@ -68,6 +68,16 @@ fn findings(checked: &Checked) -> BTreeSet<(String, Vec<String>)> {
         .collect()
 }
 
+/// How many tables were read from a file.
+fn tables_in(path: &Path) -> usize {
+    let (_, document) = read_file(path).unwrap();
+    document
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, jxlint::document::Block::Table(_)))
+        .count()
+}
+
 fn office_fixtures() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(testdata("office"))
         .expect("testdata/office")
@@ -199,13 +209,7 @@ fn a_table_split_over_two_pages_is_one_table() {
         8,
         "Word holds two tables per form"
     );
-    let (_, document) = read_file(&path).unwrap();
-    let tables = document
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, jxlint::document::Block::Table(_)))
-        .count();
-    assert_eq!(tables, 4, "one table per form");
+    assert_eq!(tables_in(&path), 4, "one table per form");
 }
 
 #[test]
@@ -295,14 +299,8 @@ fn tracked_changes_and_comments_are_one_finding_and_read_as_accepted() {
 
 #[test]
 fn forms_on_one_sheet_are_split_at_their_merged_titles() {
-    let (_, document) =
-        read_file(&testdata("office/self-evaluation-forms@one-sheet.xlsx")).unwrap();
-    let tables = document
-        .blocks
-        .iter()
-        .filter(|b| matches!(b, jxlint::document::Block::Table(_)))
-        .count();
-    assert_eq!(tables, 4, "one table per form");
+    let path = testdata("office/self-evaluation-forms@one-sheet.xlsx");
+    assert_eq!(tables_in(&path), 4, "one table per form");
 }
 
 /// What a person sees for a finding in Word, Excel and a web page: the place after the file

@@ -223,15 +223,7 @@ impl Reader {
             let mut row: Vec<GridCell> = Vec::new();
             let mut col = 0;
             for td in cells_of(tr) {
-                while pending
-                    .get(col)
-                    .copied()
-                    .flatten()
-                    .is_some_and(|until| until > r)
-                {
-                    row.push(GridCell::covered());
-                    col += 1;
-                }
+                skip_covered(&pending, r, &mut row, &mut col);
                 let element = ElementRef::wrap(td).expect("cells are elements");
                 let span_attr = |name: &str| {
                     element
@@ -258,18 +250,23 @@ impl Reader {
                 }
                 col += colspan;
             }
-            while pending
-                .get(col)
-                .copied()
-                .flatten()
-                .is_some_and(|until| until > r)
-            {
-                row.push(GridCell::covered());
-                col += 1;
-            }
+            skip_covered(&pending, r, &mut row, &mut col);
             grid.rows.push(row);
         }
         self.view.table(grid, TablePlaces::Numbered);
+    }
+}
+
+/// Step over the columns a rowspan from above still covers in row `r`.
+fn skip_covered(pending: &[Option<usize>], r: usize, row: &mut Vec<GridCell>, col: &mut usize) {
+    while pending
+        .get(*col)
+        .copied()
+        .flatten()
+        .is_some_and(|until| until > r)
+    {
+        row.push(GridCell::covered());
+        *col += 1;
     }
 }
 
