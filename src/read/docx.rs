@@ -838,7 +838,8 @@ impl Reader {
 fn symbol(node: Node<'_, '_>) -> Option<char> {
     let code = u32::from_str_radix(attr(node, "char")?, 16).ok()?;
     let font = attr(node, "font").unwrap_or("").to_ascii_lowercase();
-    if !(0xF000..=0xF0FF).contains(&code) && !(font == "symbol" && code <= 0xFF) {
+    let private = (0xF000..=0xF0FF).contains(&code) || (font == "symbol" && code <= 0xFF);
+    if !private {
         return char::from_u32(code).filter(|c| !c.is_control());
     }
     if font != "symbol" {
