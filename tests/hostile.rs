@@ -261,6 +261,49 @@ fn a_sheet_of_a_million_rows() {
     }
 }
 
+/// Tables whose grids would be enormous though the files are small: a cell in a sheet's far
+/// corner, `colspan` on every cell of a page. Noted as not read, in bounded memory.
+#[test]
+fn grids_that_would_fill_the_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = format!(
+        "<table><tr>{}</tr><tr><td>合计</td><td>1</td></tr></table>",
+        "<td colspan=\"256\">x</td>".repeat(size(40_000))
+    );
+    let html = write(dir.path(), "wide.html", page);
+    let r = run(&["check", "--verbose", &html.to_string_lossy()], &[&html]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    if !cfg!(debug_assertions) {
+        assert!(r.stderr.contains("过大，未读取"), "{}", r.stderr);
+    }
+    // Each row fills its first and its last column: 300 rows × 16,384 columns.
+    let mut sheet = String::from(
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>",
+    );
+    for r in 1..=300 {
+        sheet.push_str(&format!(
+            "<row r=\"{r}\"><c r=\"A{r}\"><v>{r}</v></c><c r=\"XFD{r}\"><v>1</v></c></row>"
+        ));
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    let workbook = "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"表\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+    let rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+    let root_rels = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>";
+    let xlsx = write(
+        dir.path(),
+        "corner.xlsx",
+        zip_of(&[
+            ("_rels/.rels", root_rels.as_bytes()),
+            ("xl/workbook.xml", workbook.as_bytes()),
+            ("xl/_rels/workbook.xml.rels", rels.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ]),
+    );
+    let r = run(&["check", "--verbose", &xlsx.to_string_lossy()], &[&xlsx]);
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert!(r.stderr.contains("过大，未读取"), "{}", r.stderr);
+}
+
 #[test]
 fn encrypted_files_and_old_formats_under_new_names() {
     let dir = tempfile::tempdir().unwrap();

@@ -71,6 +71,8 @@ pub enum UnreadKind {
     Images { count: usize },
     /// Nesting deeper than the reader follows (tables in tables in tables…).
     TooDeep,
+    /// A table larger than the reader lays out as a grid (rows × columns).
+    TableTooLarge { rows: usize, columns: usize },
 }
 
 /// An unaccepted tracked change or a comment.

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use roxmltree::Node;
 
-use super::view::{Grid, GridCell, PendingRevision, TablePlaces, View};
+use super::view::{Grid, GridCell, PendingRevision, TablePlaces, View, MAX_GRID_CELLS};
 use super::zipped::{parse_xml, Zipped};
 use super::ReadError;
 use crate::document::{Document, RevisionKind, UnreadKind};
@@ -711,6 +711,7 @@ impl Reader {
             return;
         }
         let mut grid = Grid::default();
+        let mut cells = 0usize;
         let mut nested = Vec::new();
         // The origin (row, column) of the vertical merge open in each column.
         let mut open: HashMap<usize, (usize, usize)> = HashMap::new();
@@ -723,6 +724,9 @@ impl Reader {
                 row.push(GridCell::covered());
             }
             for tc in cells_of(tr) {
+                if cells + row.len() > MAX_GRID_CELLS {
+                    break;
+                }
                 let tcpr = child(tc, "tcPr");
                 let span = number(tcpr.and_then(|x| child(x, "gridSpan")))
                     .unwrap_or(1)
@@ -770,7 +774,14 @@ impl Reader {
                     row.push(GridCell::covered());
                 }
             }
+            cells += row.len();
             grid.rows.push(row);
+            if cells > MAX_GRID_CELLS {
+                let (rows, columns) = (grid.rows.len(), grid.width());
+                self.view
+                    .unread(UnreadKind::TableTooLarge { rows, columns });
+                return;
+            }
         }
         self.view.table(grid, TablePlaces::Numbered);
         let doc = tbl.document();

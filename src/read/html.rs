@@ -12,7 +12,7 @@ use std::path::Path;
 use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node};
 
-use super::view::{one_line, Grid, GridCell, TablePlaces, View};
+use super::view::{one_line, Grid, GridCell, TablePlaces, View, MAX_GRID_CELLS};
 use super::ReadError;
 use crate::decode::{decode, decode_declared};
 use crate::document::marker::MARKER;
@@ -217,12 +217,16 @@ impl Reader {
             return;
         }
         let mut grid = Grid::default();
+        let mut cells = 0usize;
         // Columns still covered by a rowspan from above: (until row, column).
         let mut pending: Vec<Option<usize>> = Vec::new();
         for (r, tr) in rows.into_iter().enumerate() {
             let mut row: Vec<GridCell> = Vec::new();
             let mut col = 0;
             for td in cells_of(tr) {
+                if cells + row.len() > MAX_GRID_CELLS {
+                    break;
+                }
                 skip_covered(&pending, r, &mut row, &mut col);
                 let element = ElementRef::wrap(td).expect("cells are elements");
                 let span_attr = |name: &str| {
@@ -249,6 +253,15 @@ impl Reader {
                     *slot = (rowspan > 1).then_some(r + rowspan);
                 }
                 col += colspan;
+            }
+            cells += row.len();
+            if cells > MAX_GRID_CELLS {
+                let columns = row.len();
+                self.view.unread(UnreadKind::TableTooLarge {
+                    rows: r + 1,
+                    columns,
+                });
+                return;
             }
             skip_covered(&pending, r, &mut row, &mut col);
             grid.rows.push(row);

@@ -16,7 +16,7 @@ use calamine::{Data, DataRef, Dimensions, Reader, SheetVisible, Xlsx};
 use rust_decimal::prelude::FromPrimitive;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-use super::view::{Grid, GridCell, TablePlaces, View};
+use super::view::{Grid, GridCell, TablePlaces, View, MAX_GRID_CELLS};
 use super::zipped::{is_encrypted_package, Zipped, CFB_MAGIC};
 use super::ReadError;
 use crate::document::{Document, TypedValue, UnreadKind};
@@ -608,6 +608,14 @@ fn render_sheet(view: &mut View, name: &str, mut sheet: SheetCells) {
                 .flat_map(|r| rows[r].iter().map(|(c, _)| *c))
                 .max()
                 .unwrap_or(0);
+            let area = table_rows.len() * (max_col - min_col + 1) as usize;
+            if area > MAX_GRID_CELLS {
+                view.unread(UnreadKind::TableTooLarge {
+                    rows: table_rows.len(),
+                    columns: (max_col - min_col + 1) as usize,
+                });
+                continue;
+            }
             let mut grid = Grid {
                 col_numbers: (min_col..=max_col).collect(),
                 ..Grid::default()

@@ -124,6 +124,11 @@ pub(crate) struct View {
     after_table: bool,
 }
 
+/// The most cells a table's grid may have (rows × columns, merged cells counted in every
+/// position they cover). A form has a few hundred; past this a table is noted, not read, so
+/// that `colspan="256"` on every cell or a cell in a sheet's far corner cannot fill the memory.
+pub(crate) const MAX_GRID_CELLS: usize = 4_000_000;
+
 /// How many empty paragraphs may separate the rows of a table laid out with tabs.
 const MAX_BLANKS_INSIDE_TABLE: usize = 2;
 

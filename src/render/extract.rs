@@ -125,6 +125,12 @@ fn unread(what: &UnreadKind, lang: Lang) -> String {
         (UnreadKind::Images { count }, Lang::En) => {
             format!("{count} pictures or embedded objects not read")
         }
+        (UnreadKind::TableTooLarge { rows, columns }, Lang::Zh) => {
+            format!("{rows} 行 × {columns} 列的表格过大，未读取")
+        }
+        (UnreadKind::TableTooLarge { rows, columns }, Lang::En) => {
+            format!("a table of {rows} rows × {columns} columns, too large to read")
+        }
         (UnreadKind::TooDeep, Lang::Zh) => "嵌套过深的内容未读取".to_string(),
         (UnreadKind::TooDeep, Lang::En) => "content nested too deep, not read".to_string(),
     }

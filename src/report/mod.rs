@@ -300,6 +300,10 @@ fn unread(u: &crate::document::Unread) -> Skipped {
             format!("{count} 个图片或嵌入对象：不是文字，未读取"),
             format!("{count} pictures or embedded objects: not text, not read"),
         ),
+        UnreadKind::TableTooLarge { rows, columns } => Text::new(
+            format!("{rows} 行 × {columns} 列的表格过大，未读取"),
+            format!("a table of {rows} rows × {columns} columns, too large to read"),
+        ),
         UnreadKind::TooDeep => Text::new(
             "嵌套过深的内容（表中套表……）未读取",
             "content nested too deep (tables in tables…), not read",
