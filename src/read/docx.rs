@@ -30,15 +30,26 @@ const MAX_DEPTH: usize = 64;
 
 pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), ReadError> {
     let mut zip = Zipped::open(bytes, FORMAT, "a Word 97-2003 document (.doc)")?;
-    let Some(document) = zip.part("word/document.xml")? else {
+    // The main part is named by the package's relationships; Word calls it
+    // word/document.xml, some tools word/document2.xml.
+    let main = main_part(&mut zip)?.unwrap_or_else(|| "word/document.xml".to_string());
+    let Some(document) = zip.part(&main)? else {
         return Err(ReadError::Corrupt {
             format: FORMAT,
-            detail: "it has no word/document.xml (is it a Word document?)".into(),
+            detail: format!("it has no {main} (is it a Word document?)"),
         });
     };
-    let styles_xml = zip.part("word/styles.xml")?;
-    let numbering_xml = zip.part("word/numbering.xml")?;
-    let comments_xml = zip.part("word/comments.xml")?;
+    let folder = main.rsplit_once('/').map_or("", |(f, _)| f);
+    let beside = |name: &str| {
+        if folder.is_empty() {
+            name.to_string()
+        } else {
+            format!("{folder}/{name}")
+        }
+    };
+    let styles_xml = zip.part(&beside("styles.xml"))?;
+    let numbering_xml = zip.part(&beside("numbering.xml"))?;
+    let comments_xml = zip.part(&beside("comments.xml"))?;
 
     let doc = parse_xml(&document, FORMAT, "word/document.xml")?;
     let styles = match &styles_xml {
@@ -79,6 +90,26 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
         reader.view.unread(UnreadKind::Images { count });
     }
     Ok(reader.view.finish(path, "UTF-8 (DOCX)"))
+}
+
+/// The main document part, from `_rels/.rels`: the target of the `officeDocument`
+/// relationship.
+fn main_part(zip: &mut Zipped<'_>) -> Result<Option<String>, ReadError> {
+    let Some(rels) = zip.part("_rels/.rels")? else {
+        return Ok(None);
+    };
+    let Ok(xml) = parse_xml(&rels, FORMAT, "_rels/.rels") else {
+        return Ok(None);
+    };
+    Ok(xml
+        .descendants()
+        .filter(|n| n.tag_name().name() == "Relationship")
+        .find(|n| {
+            n.attribute("Type")
+                .is_some_and(|t| t.ends_with("/officeDocument"))
+        })
+        .and_then(|n| n.attribute("Target"))
+        .map(|t| t.trim_start_matches('/').to_string()))
 }
 
 fn is(node: &Node<'_, '_>, name: &str) -> bool {
@@ -1170,6 +1201,29 @@ mod reading {
             source.text(),
             "外表\t说明\n内表如下\t备注\n\nA1\t10\nA2\t20\n\n"
         );
+    }
+
+    #[test]
+    fn the_main_part_is_found_through_the_package_relationships() {
+        let mut out = std::io::Cursor::new(Vec::new());
+        {
+            let mut zip = zip::ZipWriter::new(&mut out);
+            let options = zip::write::SimpleFileOptions::default();
+            zip.start_file("_rels/.rels", options).unwrap();
+            zip.write_all(b"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"r1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"/word/document2.xml\"/></Relationships>").unwrap();
+            zip.start_file("word/document2.xml", options).unwrap();
+            zip.write_all(
+                format!(
+                    "<w:document {W}><w:body>{}</w:body></w:document>",
+                    p("正文。")
+                )
+                .as_bytes(),
+            )
+            .unwrap();
+            zip.finish().unwrap();
+        }
+        let (source, _) = read(Path::new("t.docx"), &out.into_inner()).unwrap();
+        assert_eq!(source.text(), "正文。\n");
     }
 
     #[test]
