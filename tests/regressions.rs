@@ -124,3 +124,17 @@ fn an_xls_with_a_broken_sector_chain() {
     assert!(message.contains("damaged"), "{message}");
     assert!(!message.contains("internal error"), "{message}");
 }
+
+/// A 17 KB .xls (found by the read_sheet fuzzer) whose cells span 84 million grid cells: the
+/// spreadsheet library lays sheets out densely and took 5 GB. Its size is found first, and it
+/// is refused.
+#[test]
+fn an_xls_whose_grids_would_take_gigabytes() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/regressions/xls-far-cell-grids.xls");
+    let profile = Profile::load("national-2020").unwrap();
+    let Err(error) = jxlint::lint::check_file(&path, &profile) else {
+        panic!("refused");
+    };
+    assert!(error.to_string().contains("too large to read"), "{error}");
+}

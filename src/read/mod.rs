@@ -11,6 +11,7 @@ mod docx;
 mod html;
 mod lines;
 mod sheet;
+mod sheet_size;
 mod view;
 mod zipped;
 

@@ -22,6 +22,9 @@ use super::ReadError;
 use crate::document::{Document, TypedValue, UnreadKind};
 use crate::source::SourceFile;
 
+/// The most cells the whole grids of an .xls or .ods workbook may span.
+const MAX_SHEET_AREA: u64 = 2_000_000;
+
 /// The most cells read from one workbook.
 const MAX_CELLS: usize = 1_000_000;
 /// How many empty rows may separate two parts of one table.
@@ -41,6 +44,20 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
     } else {
         if bytes.starts_with(CFB_MAGIC) && is_encrypted_package(bytes) {
             return Err(ReadError::Encrypted);
+        }
+        // .xls and .ods sheets are laid out as whole grids by the library: see how large
+        // they would be first.
+        let area = if bytes.starts_with(CFB_MAGIC) {
+            contained(|| Ok(super::sheet_size::xls_area(bytes)))?
+        } else if bytes.starts_with(b"PK") {
+            super::sheet_size::ods_area(bytes)?
+        } else {
+            None
+        };
+        if let Some(area) = area.filter(|a| *a > MAX_SHEET_AREA) {
+            return Err(ReadError::TooLarge(format!(
+                "its sheets span {area} cells from their first to their last filled cell (the limit is {MAX_SHEET_AREA})"
+            )));
         }
         contained(|| read_other(bytes))?
     };
