@@ -75,7 +75,10 @@ pub fn check_document(
     profile: &Profile,
     ignore: &[String],
 ) -> Checked {
-    let report = recognise(document);
+    // Traditional characters and look-alike symbols are read as the vocabulary is written;
+    // the source, and so every snippet, stays as the file has it.
+    let folded = document.folded();
+    let report = recognise(folded.as_ref().unwrap_or(document));
     let cx = Context {
         report: &report,
         profile,

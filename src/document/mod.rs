@@ -5,6 +5,7 @@
 //! about lines, tabs or pipes. Spans are byte ranges into the text held by the
 //! [`SourceFile`](crate::source::SourceFile) the reader produced alongside the document.
 
+pub mod fold;
 pub mod marker;
 mod numbering;
 mod place;
