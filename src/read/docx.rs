@@ -625,10 +625,8 @@ impl Reader {
     /// The text of a paragraph in document order, as if its tracked changes were accepted.
     fn collect(&mut self, p: Node<'_, '_>) -> Collected {
         let mut out = Collected::default();
-        let mut stack = vec![p];
         // A manual walk, so that whole subtrees can be skipped and depth costs no stack.
         let mut pending: Vec<Node<'_, '_>> = p.children().rev().collect();
-        stack.clear();
         while let Some(node) = pending.pop() {
             if !node.is_element() {
                 continue;
