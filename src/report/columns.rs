@@ -2,7 +2,8 @@
 //!
 //! Reports name the same column many ways (满分值 / 分值 / 分数 / 权重; 得分 / 得分值 / 评价分值 /
 //! 得分情况), and PDF extraction breaks header cells with spaces (`一级 指标`). Roles are decided
-//! on the compacted header text, most specific words first.
+//! on the compacted header text by the rules of `rules/columns.toml`, most specific words first:
+//! the vocabulary is data, so a synonym is added without touching code.
 
 use crate::text::compact;
 
@@ -107,126 +108,98 @@ impl Role {
 /// Header cells longer than this are prose, not headers.
 const MAX_HEADER_CHARS: usize = 24;
 
-fn any(h: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| h.contains(w))
+/// One rule of `rules/columns.toml`: the conditions a compacted header meets, and the role it
+/// then gives its column.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnRule {
+    role: String,
+    #[serde(default)]
+    any: Vec<String>,
+    #[serde(default)]
+    all: Vec<String>,
+    #[serde(default)]
+    none: Vec<String>,
+    #[serde(default)]
+    equals: Vec<String>,
+    #[serde(default)]
+    ends: Vec<String>,
+    #[serde(default)]
+    level: bool,
 }
 
-/// The role of a column from its header text.
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ColumnRules {
+    column: Vec<ColumnRule>,
+}
+
+impl ColumnRule {
+    /// The role this rule gives `h`, if `h` meets its conditions.
+    fn role_of(&self, h: &str) -> Option<Role> {
+        let holds = (self.any.is_empty() || self.any.iter().any(|w| h.contains(w.as_str())))
+            && self.all.iter().all(|w| h.contains(w.as_str()))
+            && !self.none.iter().any(|w| h.contains(w.as_str()))
+            && (self.equals.is_empty() || self.equals.iter().any(|w| h == w))
+            && (self.ends.is_empty() || self.ends.iter().any(|w| h.ends_with(w.as_str())));
+        if !holds {
+            return None;
+        }
+        if self.level {
+            return level_of(h).map(Role::Level);
+        }
+        role_named(&self.role)
+    }
+}
+
+/// A role by its name in `rules/columns.toml`.
+fn role_named(name: &str) -> Option<Role> {
+    Some(match name {
+        "deviation" => Role::Deviation,
+        "score_rate" => Role::ScoreRate,
+        "coefficient" => Role::Coefficient,
+        "score" => Role::Score,
+        "weight" => Role::Weight,
+        "operator" => Role::Operator,
+        "unit" => Role::Unit,
+        "execution_rate" => Role::ExecutionRate,
+        "rate" => Role::Rate,
+        "other" => Role::Other,
+        "full_marks" => Role::FullMarks,
+        "serial" => Role::Serial,
+        "label" => Role::Label,
+        "initial_budget" => Role::InitialBudget,
+        "spent" => Role::Spent,
+        "budget" => Role::Budget,
+        "target" => Role::Target,
+        "actual" => Role::Actual,
+        "amount" => Role::Amount,
+        "count" => Role::Count,
+        _ => return None,
+    })
+}
+
+/// The header vocabulary, read once from `rules/columns.toml` (built into the binary).
+fn rules() -> &'static [ColumnRule] {
+    static RULES: std::sync::OnceLock<Vec<ColumnRule>> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| {
+        let parsed: ColumnRules = toml::from_str(include_str!("../../rules/columns.toml"))
+            .expect("rules/columns.toml is valid (tested)");
+        parsed.column
+    })
+}
+
+/// The role of a column from its header text: the first rule of `rules/columns.toml` its
+/// compacted text meets.
 pub fn classify(header: &str) -> Role {
     let h = compact(header);
     if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS {
         return Role::Other;
     }
-    if any(&h, &["偏差", "原因", "改进措施"]) {
-        return Role::Deviation;
-    }
-    if h.contains("得分率") {
-        return Role::ScoreRate;
-    }
-    // 得分系数 is a coefficient (0.96) the score is worked out from, not a score.
-    if h.contains("系数") {
-        return Role::Coefficient;
-    }
-    // The execution rate's own weight and score in a 部门整体 form: 执行率权重, 执行率得分.
-    if h.contains("执行率") && h.contains("得分") {
-        return Role::Score;
-    }
-    if h.contains("权重") {
-        return Role::Weight;
-    }
-    if any(&h, &["指标性质", "指标方向", "运算符"]) || h == "符号" {
-        return Role::Operator;
-    }
-    if h == "单位" || any(&h, &["度量单位", "计量单位", "计算单位"]) {
-        return Role::Unit;
-    }
-    if h.contains("执行率") {
-        return Role::ExecutionRate;
-    }
-    if h.contains('率') {
-        return Role::Rate;
-    }
-    if any(
-        &h,
-        &[
-            "等级",
-            "评分标准",
-            "评分依据",
-            "评分细则",
-            "评分方法",
-            "指标解释",
-            "说明",
-        ],
-    ) {
-        return Role::Other;
-    }
-    if any(&h, &["得分", "评分", "评价分值", "评价分", "实际分"]) {
-        return Role::Score;
-    }
-    if h.contains("权重") {
-        return Role::Weight;
-    }
-    if any(&h, &["满分", "分值", "标准分", "分数", "指标分"]) {
-        return Role::FullMarks;
-    }
-    if let Some(level) = level_of(&h) {
-        return Role::Level(level);
-    }
-    if h == "序号" || h == "编号" {
-        return Role::Serial;
-    }
-    if any(
-        &h,
-        &["名称", "明细", "内容", "项目资金", "资金来源", "子项目"],
-    ) {
-        return Role::Label;
-    }
-    if h.contains("年初预算") || (h.contains("年初") && any(&h, &["预算", "金额", "资金"]))
-    {
-        return Role::InitialBudget;
-    }
-    if any(
-        &h,
-        &[
-            "全年执行",
-            "执行数",
-            "实际支出",
-            "支出金额",
-            "支出数",
-            "实际使用",
-            "决算",
-            "已支出",
-            "实际发生",
-        ],
-    ) || (h.contains("执行") && !any(&h, &["单位", "情况", "主体", "方式"]))
-    {
-        return Role::Spent;
-    }
-    if any(&h, &["预算", "批复金额"]) {
-        return Role::Budget;
-    }
-    if any(
-        &h,
-        &["年度指标值", "指标值", "目标值", "预期目标", "计划值"],
-    ) {
-        return Role::Target;
-    }
-    if any(&h, &["实际完成", "完成值", "实际值", "完成情况"]) {
-        return Role::Actual;
-    }
-    if any(
-        &h,
-        &["金额", "资金", "费用", "经费", "投资", "万元", "(元)"],
-    ) {
-        return Role::Amount;
-    }
-    if any(&h, &["数量", "人数", "次数", "个数", "样本"]) || h.ends_with('数') {
-        return Role::Count;
-    }
-    if any(&h, &["指标", "项目", "类别", "构成", "对象", "单位"]) {
-        return Role::Label;
-    }
-    Role::Other
+    rules()
+        .iter()
+        .find_map(|rule| rule.role_of(&h))
+        .unwrap_or(Role::Other)
 }
 
 /// `一级指标`, `二级`, `三级目标` → level; anything else → `None`.
@@ -292,6 +265,26 @@ mod tests {
         assert_eq!(classify("调研样本数"), Role::Count);
         assert_eq!(classify("样本回收率"), Role::Rate);
         assert_eq!(classify("序号"), Role::Serial);
+    }
+
+    #[test]
+    fn every_rule_names_a_role() {
+        for rule in rules() {
+            assert!(
+                rule.level || role_named(&rule.role).is_some(),
+                "rules/columns.toml: unknown role {}",
+                rule.role
+            );
+            assert!(
+                rule.level
+                    || !(rule.any.is_empty()
+                        && rule.all.is_empty()
+                        && rule.equals.is_empty()
+                        && rule.ends.is_empty()),
+                "rules/columns.toml: a rule for {} with no condition matches every header",
+                rule.role
+            );
+        }
     }
 
     #[test]
