@@ -627,3 +627,16 @@ fn inspect_speaks_the_users_language() {
         );
     }
 }
+
+#[test]
+fn verbose_lists_what_was_not_read_in_the_users_language() {
+    let file = testdata("office/self-evaluation-forms@hidden-row.xlsx");
+    let o = jxlint(&["check", "--verbose", &file]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("工作表「自评表1」的隐藏行"), "{err}");
+    assert!(err.contains("隐藏的工作表「草稿」未读取"), "{err}");
+    let o = jxlint(&["--lang", "en", "check", "--verbose", &file]);
+    let err = stderr(&o);
+    assert!(err.contains("hidden sheet “草稿”, not read"), "{err}");
+}
