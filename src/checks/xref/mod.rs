@@ -207,35 +207,68 @@ fn column_for(table: &AmountTable, role: &ClaimRole) -> Option<usize> {
 /// The table figure for a budget, spending or execution-rate claim, in the claim's scope: the
 /// total row of the budget execution table (or of the form's fund block). Also the values of
 /// its other rows, which a sentence may be about instead of the total.
-pub fn table_figures(cx: &Context<'_>, claim: &Claim) -> Option<(Figure, Vec<Figure>)> {
+/// The report's amount tables in the order a claim outside any form is held to them (the
+/// execution table first: it has budget, spending and rate), and for each claim role the first
+/// table that states a total for it, found once: a file of many tables and many sentences must
+/// not cost tables × sentences.
+pub struct TableLookup<'r> {
+    ordered: Vec<&'r AmountTable>,
+    first: std::collections::HashMap<ClaimRole, Option<(usize, usize)>>,
+}
+
+impl<'r> TableLookup<'r> {
+    pub fn new(report: &'r crate::report::Report) -> TableLookup<'r> {
+        let mut ordered: Vec<&AmountTable> = report
+            .amount_tables
+            .iter()
+            .filter(|t| t.kind == AmountTableKind::Table)
+            .collect();
+        ordered.sort_by_key(|t| !t.rates.iter().any(|l| l.kind == RateKind::Execution));
+        TableLookup {
+            ordered,
+            first: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The first table, in order, with a stated total for `role`, and the column.
+    fn first_for(&mut self, role: &ClaimRole) -> Option<(&'r AmountTable, usize)> {
+        let ordered = &self.ordered;
+        let found = *self.first.entry(role.clone()).or_insert_with(|| {
+            ordered
+                .iter()
+                .enumerate()
+                .find_map(|(i, t)| total_column(t, role).map(|c| (i, c)))
+        });
+        found.map(|(i, c)| (self.ordered[i], c))
+    }
+}
+
+/// The column of `role` in a table whose total row states it.
+fn total_column(table: &AmountTable, role: &ClaimRole) -> Option<usize> {
+    let col = column_for(table, role)?;
+    let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+    total.values[col].as_ref().map(|_| col)
+}
+
+pub fn table_figures(
+    cx: &Context<'_>,
+    lookup: &mut TableLookup<'_>,
+    claim: &Claim,
+) -> Option<(Figure, Vec<Figure>)> {
     let scope_fund = claim
         .scope
         .and_then(|s| cx.report.scorecards.get(s))
         .and_then(|c| c.fund);
-    let candidates: Vec<&AmountTable> = match scope_fund {
-        Some(f) => vec![&cx.report.amount_tables[f]],
-        None => {
-            let mut tables: Vec<&AmountTable> = cx
-                .report
-                .amount_tables
-                .iter()
-                .filter(|t| t.kind == AmountTableKind::Table)
-                .collect();
-            // The execution table first: it has budget, spending and rate.
-            tables.sort_by_key(|t| !t.rates.iter().any(|l| l.kind == RateKind::Execution));
-            tables
+    let found = match scope_fund {
+        Some(f) => {
+            let table = &cx.report.amount_tables[f];
+            total_column(table, &claim.role).map(|c| (table, c))
         }
+        None => lookup.first_for(&claim.role),
     };
-    for table in candidates {
-        let Some(col) = column_for(table, &claim.role) else {
-            continue;
-        };
-        let Some(total) = table.rows.iter().find(|r| r.kind == RowKind::Total) else {
-            continue;
-        };
-        let Some(num) = &total.values[col] else {
-            continue;
-        };
+    if let Some((table, col)) = found {
+        let total = table.rows.iter().find(|r| r.kind == RowKind::Total)?;
+        let num = total.values[col].as_ref()?;
         let place = table_name(table);
         let figure = |num: &Num| {
             if table.columns[col].role.is_money() {

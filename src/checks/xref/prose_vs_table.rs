@@ -15,6 +15,7 @@ impl Check for ProseVsTable {
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
+        let mut lookup = super::TableLookup::new(cx.report);
         for claim in cx.report.claims.iter().filter(|c| of_the_year(cx, c)) {
             let prose = claim_figure(claim);
             let what = quantity_name(&claim.role);
@@ -24,7 +25,7 @@ impl Check for ProseVsTable {
                 | ClaimRole::SpentOn(_)
                 | ClaimRole::Budget(crate::report::prose::claims::BudgetKind::ProjectTotal) => {}
                 ClaimRole::Budget(_) | ClaimRole::Spent | ClaimRole::ExecutionRate => {
-                    let Some((total, rows)) = table_figures(cx, claim) else {
+                    let Some((total, rows)) = table_figures(cx, &mut lookup, claim) else {
                         continue;
                     };
                     // A sentence about one row of the table, not about the total.
