@@ -531,10 +531,7 @@ impl Reader {
 
     fn paragraph(&mut self, p: Node<'_, '_>, depth: usize) {
         let ppr = child(p, "pPr");
-        let style = ppr
-            .and_then(|x| child(x, "pStyle"))
-            .and_then(val)
-            .unwrap_or("");
+        let style = style_of(ppr);
         let collected = self.collect(p);
         let is_toc = !style.is_empty() && self.styles.is_toc(style);
         if (is_toc || self.in_toc) && collected.text.contains('\t') {
@@ -547,12 +544,7 @@ impl Reader {
             return;
         }
         self.flush_toc();
-        let direct_num = ppr.and_then(|x| child(x, "numPr")).and_then(num_pr);
-        let num = direct_num.or_else(|| self.styles.inherited(style, |s| s.num));
-        let prefix = match num {
-            Some((id, level)) if id != 0 => self.next_number(id, level),
-            _ => String::new(),
-        };
+        let prefix = self.list_number(ppr, style);
         let outline = number(ppr.and_then(|x| child(x, "outlineLvl")));
         let heading = match outline {
             Some(l) if l < 9 => Some(l as u8 + 1),
@@ -567,6 +559,19 @@ impl Reader {
             if let Some(node) = doc.get_node(id) {
                 self.blocks(node, depth + 1);
             }
+        }
+    }
+
+    /// The automatic number of a paragraph, from its own numbering or its style's; empty for
+    /// a paragraph outside a list. Counts it.
+    fn list_number(&mut self, ppr: Option<Node<'_, '_>>, style: &str) -> String {
+        let num = ppr
+            .and_then(|x| child(x, "numPr"))
+            .and_then(num_pr)
+            .or_else(|| self.styles.inherited(style, |s| s.num));
+        match num {
+            Some((id, level)) if id != 0 => self.next_number(id, level),
+            _ => String::new(),
         }
     }
 
@@ -658,30 +663,10 @@ impl Reader {
                     continue;
                 }
                 "del" | "moveFrom" => {
-                    let text: String = node
-                        .descendants()
-                        .filter(|n| is(n, "delText") || is(n, "t"))
-                        .filter_map(|n| n.text())
-                        .collect();
-                    out.revisions.push(PendingRevision {
-                        kind: RevisionKind::Deletion,
-                        text,
-                        author: attr(node, "author").map(str::to_string),
-                    });
+                    out.revisions.push(revision(node, RevisionKind::Deletion));
                     continue;
                 }
-                "ins" | "moveTo" => {
-                    let text: String = node
-                        .descendants()
-                        .filter(|n| is(n, "t"))
-                        .filter_map(|n| n.text())
-                        .collect();
-                    out.revisions.push(PendingRevision {
-                        kind: RevisionKind::Insertion,
-                        text,
-                        author: attr(node, "author").map(str::to_string),
-                    });
-                }
+                "ins" | "moveTo" => out.revisions.push(revision(node, RevisionKind::Insertion)),
                 "commentReference" => {
                     if let Some((author, text)) =
                         attr(node, "id").and_then(|id| self.comments.get(id))
@@ -836,18 +821,7 @@ impl Reader {
         match node.tag_name().name() {
             "p" => {
                 let ppr = child(node, "pPr");
-                let style = ppr
-                    .and_then(|x| child(x, "pStyle"))
-                    .and_then(val)
-                    .unwrap_or("");
-                let num = ppr
-                    .and_then(|x| child(x, "numPr"))
-                    .and_then(num_pr)
-                    .or_else(|| self.styles.inherited(style, |s| s.num));
-                let prefix = match num {
-                    Some((id, level)) if id != 0 => self.next_number(id, level),
-                    _ => String::new(),
-                };
+                let prefix = self.list_number(ppr, style_of(ppr));
                 let collected = self.collect(node);
                 cell.paragraphs.push(format!("{prefix}{}", collected.text));
                 cell.revisions.extend(collected.revisions);
@@ -902,6 +876,30 @@ fn symbol(node: Node<'_, '_>) -> Option<char> {
         0x3E => '>',
         _ => return None,
     })
+}
+
+/// A paragraph's style id, empty when it has none.
+fn style_of<'a>(ppr: Option<Node<'a, '_>>) -> &'a str {
+    ppr.and_then(|x| child(x, "pStyle"))
+        .and_then(val)
+        .unwrap_or("")
+}
+
+/// A tracked insertion or deletion: its text and author. Deleted text is `w:delText` (or
+/// `w:t` in a moved-from run); inserted text is `w:t` only, so a deletion nested in an
+/// insertion is not the insertion's text.
+fn revision(node: Node<'_, '_>, kind: RevisionKind) -> PendingRevision {
+    let deleted = kind == RevisionKind::Deletion;
+    let text = node
+        .descendants()
+        .filter(|n| is(n, "t") || (deleted && is(n, "delText")))
+        .filter_map(|n| n.text())
+        .collect();
+    PendingRevision {
+        kind,
+        text,
+        author: attr(node, "author").map(str::to_string),
+    }
 }
 
 /// The rows of a table, through content controls and custom XML around them.
