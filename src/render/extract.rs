@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 
 use super::describe_place;
 use crate::diagnostic::Lang;
-use crate::document::{Block, Document, RevisionKind, Span, UnreadKind};
+use crate::document::{Block, Document, RevisionKind, Span};
+use crate::report::describe_unread;
 use crate::source::SourceFile;
 
 /// Display width of a text: CJK and full-width characters take two columns.
@@ -95,7 +96,12 @@ pub fn text(source: &SourceFile, document: &Document, lang: Lang) -> String {
         }
     }
     for u in &document.unread {
-        let _ = writeln!(out, "{:>5} ! {}", line(u.span), unread(&u.what, lang));
+        let _ = writeln!(
+            out,
+            "{:>5} ! {}",
+            line(u.span),
+            describe_unread(&u.what).get(lang)
+        );
     }
     for r in &document.revisions {
         let kind = match (r.kind, lang) {
@@ -109,39 +115,6 @@ pub fn text(source: &SourceFile, document: &Document, lang: Lang) -> String {
         let _ = writeln!(out, "{:>5} ! {kind}: {}", line(r.span), r.text);
     }
     out
-}
-
-fn unread(what: &UnreadKind, lang: Lang) -> String {
-    match (what, lang) {
-        (UnreadKind::HiddenRows { sheet, rows }, Lang::Zh) => {
-            format!("工作表「{sheet}」的隐藏行未读取：第 {} 行", join(rows))
-        }
-        (UnreadKind::HiddenRows { sheet, rows }, Lang::En) => {
-            format!("hidden rows of sheet “{sheet}” not read: {}", join(rows))
-        }
-        (UnreadKind::HiddenSheet { sheet }, Lang::Zh) => format!("隐藏的工作表「{sheet}」未读取"),
-        (UnreadKind::HiddenSheet { sheet }, Lang::En) => format!("hidden sheet “{sheet}” not read"),
-        (UnreadKind::Images { count }, Lang::Zh) => format!("{count} 个图片或嵌入对象未读取"),
-        (UnreadKind::Images { count }, Lang::En) => {
-            format!("{count} pictures or embedded objects not read")
-        }
-        (UnreadKind::TableTooLarge { rows, columns }, Lang::Zh) => {
-            format!("{rows} 行 × {columns} 列的表格过大，未读取")
-        }
-        (UnreadKind::TableTooLarge { rows, columns }, Lang::En) => {
-            format!("a table of {rows} rows × {columns} columns, too large to read")
-        }
-        (UnreadKind::TooDeep, Lang::Zh) => "嵌套过深的内容未读取".to_string(),
-        (UnreadKind::TooDeep, Lang::En) => "content nested too deep, not read".to_string(),
-    }
-}
-
-/// Row numbers as a list: `8, 9, 12`.
-fn join(rows: &[u32]) -> String {
-    rows.iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The document model as JSON.
@@ -196,7 +169,7 @@ pub fn json(source: &SourceFile, document: &Document) -> Value {
     let unread: Vec<Value> = document
         .unread
         .iter()
-        .map(|u| json!({ "what": unread(&u.what, Lang::En), "at": at(u.span) }))
+        .map(|u| json!({ "what": describe_unread(&u.what).get(Lang::En), "at": at(u.span) }))
         .collect();
     let revisions: Vec<Value> = document
         .revisions

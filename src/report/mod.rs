@@ -277,8 +277,16 @@ pub fn recognise(doc: &Document) -> Report {
 
 /// What a reader saw but did not read, as a "cannot check" note.
 fn unread(u: &crate::document::Unread) -> Skipped {
+    Skipped {
+        span: u.span,
+        what: describe_unread(&u.what),
+    }
+}
+
+/// What a reader did not read, in words (for `--verbose`, `inspect` and `extract`).
+pub fn describe_unread(what: &crate::document::UnreadKind) -> Text {
     use crate::document::UnreadKind;
-    let what = match &u.what {
+    match what {
         UnreadKind::HiddenRows { sheet, rows } => {
             let rows: Vec<String> = rows.iter().take(10).map(u32::to_string).collect();
             Text::new(
@@ -308,8 +316,7 @@ fn unread(u: &crate::document::Unread) -> Skipped {
             "嵌套过深的内容（表中套表……）未读取",
             "content nested too deep (tables in tables…), not read",
         ),
-    };
-    Skipped { span: u.span, what }
+    }
 }
 
 fn too_large() -> Text {
