@@ -3,8 +3,10 @@
 //!
 //! Data flows one way (see `docs/architecture.md`):
 //!
-//! 1. [`decode`] bytes to text and keep positions in a [`source::SourceFile`];
-//! 2. [`read`] the text into a format-neutral [`document::Document`];
+//! 1. [`read`] a file's bytes — text and Markdown [`decode`]d first; Word, spreadsheets and web
+//!    pages rendered as a text view — into a [`source::SourceFile`] (the text, its positions and
+//!    the places in the original file) and a format-neutral [`document::Document`];
+//! 2. fold traditional characters and look-alike symbols for matching;
 //! 3. [`report::recognise`] its parts: indicator trees, summaries, budget and fund tables,
 //!    self-evaluation forms, totals and grades in prose;
 //! 4. run the [`checks`] against a standard [`profile`], folding findings that share a cause;

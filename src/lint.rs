@@ -127,11 +127,8 @@ pub fn check_file_guarded(path: &Path, options: &Options) -> Result<Checked, Fil
 /// Run `f`, turning a panic into [`FileError::Internal`] with what the panic said.
 pub fn guarded<T>(f: impl FnOnce() -> Result<T, FileError>) -> Result<T, FileError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
+        let what =
+            crate::text::panic_message(payload.as_ref()).unwrap_or_else(|| "a panic".to_string());
         let place = LAST_PANIC
             .with(|p| p.borrow_mut().take())
             .unwrap_or_default();

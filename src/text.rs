@@ -1,6 +1,14 @@
 //! Small text helpers shared by the reader and the recogniser: width folding, whitespace
 //! removal for comparing labels, Chinese numerals and placeholder cells.
 
+/// What a panic said: its message, when it carried one.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> Option<String> {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+}
+
 /// Fold full-width ASCII forms (`１２．５％`, `（一）`) to their ASCII counterparts and the
 /// ideographic space to a space. Other characters are kept.
 pub fn fold_width(s: &str) -> String {

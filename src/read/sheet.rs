@@ -76,11 +76,7 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
 /// sector chain in an .xls, found by fuzzing); that is a damaged file, not a bug of this one.
 fn contained<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|payload| {
-        let what = payload
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| payload.downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let what = crate::text::panic_message(payload.as_ref()).unwrap_or_default();
         Err(ReadError::Corrupt {
             format: "spreadsheet",
             detail: format!("the file is damaged (the spreadsheet reader stopped: {what})"),
