@@ -39,27 +39,24 @@ struct SheetCells {
 }
 
 pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), ReadError> {
-    let sheets = if bytes.starts_with(b"PK") && is_xlsx(bytes)? {
-        contained(|| read_xlsx(bytes))?
+    // .xls and .ods sheets are laid out as whole grids by the library: how large they would
+    // be is found first.
+    let sheets = if bytes.starts_with(b"PK") {
+        let mut zip = Zipped::open(bytes, ".xlsx", "an Excel 97-2003 workbook (.xls)")?;
+        if zip.has("xl/workbook.xml") {
+            contained(|| read_xlsx(bytes, &mut zip))?
+        } else {
+            within_area(super::sheet_size::ods_area(&mut zip)?)?;
+            contained(|| read_other(bytes, true))?
+        }
     } else {
         if bytes.starts_with(CFB_MAGIC) && is_encrypted_package(bytes) {
             return Err(ReadError::Encrypted);
         }
-        // .xls and .ods sheets are laid out as whole grids by the library: see how large
-        // they would be first.
-        let area = if bytes.starts_with(CFB_MAGIC) {
-            contained(|| Ok(super::sheet_size::xls_area(bytes)))?
-        } else if bytes.starts_with(b"PK") {
-            super::sheet_size::ods_area(bytes)?
-        } else {
-            None
-        };
-        if let Some(area) = area.filter(|a| *a > MAX_SHEET_AREA) {
-            return Err(ReadError::TooLarge(format!(
-                "its sheets span {area} cells from their first to their last filled cell (the limit is {MAX_SHEET_AREA})"
-            )));
+        if bytes.starts_with(CFB_MAGIC) {
+            within_area(contained(|| Ok(super::sheet_size::xls_area(bytes)))?)?;
         }
-        contained(|| read_other(bytes))?
+        contained(|| read_other(bytes, false))?
     };
     let mut view = View::new();
     for (name, visible, cells) in sheets {
@@ -84,21 +81,35 @@ fn contained<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadEr
     })
 }
 
-fn is_xlsx(bytes: &[u8]) -> Result<bool, ReadError> {
-    let mut zip = Zipped::open(bytes, ".xlsx", "an Excel 97-2003 workbook (.xls)")?;
-    Ok(zip.has("xl/workbook.xml"))
+/// Refuse a workbook whose whole grids would pass [`MAX_SHEET_AREA`] cells.
+fn within_area(area: Option<u64>) -> Result<(), ReadError> {
+    match area.filter(|a| *a > MAX_SHEET_AREA) {
+        Some(area) => Err(ReadError::TooLarge(format!(
+            "its sheets span {area} cells from their first to their last filled cell (the limit is {MAX_SHEET_AREA})"
+        ))),
+        None => Ok(()),
+    }
 }
 
 type Sheets = Vec<(String, bool, SheetCells)>;
 
-fn corrupt(e: impl std::fmt::Display) -> ReadError {
-    let detail = e.to_string();
-    if detail.to_lowercase().contains("password") {
+/// An error of the spreadsheet library: a password-protected workbook is said to be one,
+/// anything else is a damaged file.
+fn library_error(e: impl Into<calamine::Error>) -> ReadError {
+    let e = e.into();
+    let password = matches!(
+        e,
+        calamine::Error::Xlsx(calamine::XlsxError::Password)
+            | calamine::Error::Xls(calamine::XlsError::Password)
+            | calamine::Error::Ods(calamine::OdsError::Password)
+            | calamine::Error::Xlsb(calamine::XlsbError::Password)
+    );
+    if password {
         return ReadError::Encrypted;
     }
     ReadError::Corrupt {
         format: "spreadsheet",
-        detail,
+        detail: e.to_string(),
     }
 }
 
@@ -108,21 +119,22 @@ fn too_many() -> ReadError {
     ))
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ReadError> {
-    let hidden_rows = hidden_rows_by_sheet(bytes)?;
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(corrupt)?;
+/// An .xlsx, streamed cell by cell; `zip` is the same file, for what calamine does not
+/// report (which part each sheet is, its hidden rows).
+fn read_xlsx(bytes: &[u8], zip: &mut Zipped<'_>) -> Result<Sheets, ReadError> {
+    let paths = sheet_paths(zip)?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(library_error)?;
     let meta: Vec<(String, bool)> = wb
         .sheets_metadata()
         .iter()
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
-    let paths = sheet_paths(bytes)?;
     let mut out = Vec::new();
     let mut total = 0usize;
     for (i, (name, visible)) in meta.into_iter().enumerate() {
         let mut sheet = SheetCells::default();
         if visible {
-            let mut reader = wb.worksheet_cells_reader(&name).map_err(corrupt)?;
+            let mut reader = wb.worksheet_cells_reader(&name).map_err(library_error)?;
             let formats: Vec<String> = reader
                 .styles()
                 .iter()
@@ -133,7 +145,9 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ReadError> {
                         .unwrap_or_default()
                 })
                 .collect();
-            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(corrupt)? {
+            while let Some((cell, style)) =
+                reader.next_cell_with_style_id().map_err(library_error)?
+            {
                 let format = formats.get(style).map_or("", String::as_str);
                 if let Some(gc) = cell_of_ref(cell.get_value(), format) {
                     total += 1;
@@ -147,8 +161,8 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ReadError> {
             if let Ok(merges) = wb.merge_cells_by_sheet_name(&name) {
                 sheet.merges = merges;
             }
-            if let Some(rows) = paths.get(i).and_then(|p| hidden_rows.get(p)) {
-                sheet.hidden_rows = rows.clone();
+            if let Some(part) = paths.get(i) {
+                sheet.hidden_rows = hidden_rows(zip, part)?;
             }
         }
         out.push((name, visible, sheet));
@@ -157,8 +171,7 @@ fn read_xlsx(bytes: &[u8]) -> Result<Sheets, ReadError> {
 }
 
 /// The part of each sheet, in workbook order (from the relationships of `xl/workbook.xml`).
-fn sheet_paths(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
-    let mut zip = Zipped::open(bytes, ".xlsx", "an Excel 97-2003 workbook (.xls)")?;
+fn sheet_paths(zip: &mut Zipped<'_>) -> Result<Vec<String>, ReadError> {
     let (Some(wb), Some(rels)) = (
         zip.part("xl/workbook.xml")?,
         zip.part("xl/_rels/workbook.xml.rels")?,
@@ -192,35 +205,25 @@ fn sheet_paths(bytes: &[u8]) -> Result<Vec<String>, ReadError> {
         .collect())
 }
 
-/// Hidden rows of every worksheet part (calamine does not report them): `<row r="5"
+/// The hidden rows of a worksheet part (calamine does not report them): `<row r="5"
 /// hidden="1">`, 0-based.
-fn hidden_rows_by_sheet(bytes: &[u8]) -> Result<HashMap<String, Vec<u32>>, ReadError> {
-    let mut zip = Zipped::open(bytes, ".xlsx", "an Excel 97-2003 workbook (.xls)")?;
-    let mut out = HashMap::new();
-    for name in zip.names() {
-        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
-            continue;
-        }
-        let Some(xml) = zip.part(&name)? else {
-            continue;
-        };
-        let mut rows = Vec::new();
-        let mut rest = xml.as_str();
-        while let Some(at) = rest.find("<row ") {
-            let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
-            let tag = &rest[at..tag_end];
-            if tag.contains("hidden=\"1\"") || tag.contains("hidden=\"true\"") {
-                if let Some(r) = attribute(tag, "r").and_then(|r| r.parse::<u32>().ok()) {
-                    rows.push(r.saturating_sub(1));
-                }
+fn hidden_rows(zip: &mut Zipped<'_>, part: &str) -> Result<Vec<u32>, ReadError> {
+    let Some(xml) = zip.part(part)? else {
+        return Ok(Vec::new());
+    };
+    let mut rows = Vec::new();
+    let mut rest = xml.as_str();
+    while let Some(at) = rest.find("<row ") {
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |e| at + e);
+        let tag = &rest[at..tag_end];
+        if tag.contains("hidden=\"1\"") || tag.contains("hidden=\"true\"") {
+            if let Some(r) = attribute(tag, "r").and_then(|r| r.parse::<u32>().ok()) {
+                rows.push(r.saturating_sub(1));
             }
-            rest = &rest[tag_end..];
         }
-        if !rows.is_empty() {
-            out.insert(name, rows);
-        }
+        rest = &rest[tag_end..];
     }
-    Ok(out)
+    Ok(rows)
 }
 
 fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
@@ -230,9 +233,15 @@ fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
     Some(&tag[at..end])
 }
 
-/// .xls and .ods: whole ranges, merges where the format has them, numbers as General.
-fn read_other(bytes: &[u8]) -> Result<Sheets, ReadError> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(corrupt)?;
+/// .xls (a compound file) and .ods (a zip): whole ranges, merges where the format has them,
+/// numbers as General.
+fn read_other(bytes: &[u8], ods: bool) -> Result<Sheets, ReadError> {
+    let cursor = Cursor::new(bytes);
+    let mut wb = if ods {
+        calamine::Sheets::Ods(calamine::Ods::new(cursor).map_err(library_error)?)
+    } else {
+        calamine::Sheets::Xls(calamine::Xls::new(cursor).map_err(library_error)?)
+    };
     let meta: Vec<(String, bool)> = wb
         .sheets_metadata()
         .iter()
@@ -243,7 +252,7 @@ fn read_other(bytes: &[u8]) -> Result<Sheets, ReadError> {
     for (name, visible) in meta {
         let mut sheet = SheetCells::default();
         if visible {
-            let range = wb.worksheet_range(&name).map_err(corrupt)?;
+            let range = wb.worksheet_range(&name).map_err(library_error)?;
             for (row, col, value) in range.used_cells() {
                 let Some(gc) = cell_of(value, "") else {
                     continue;

@@ -98,14 +98,6 @@ impl<'a> Zipped<'a> {
         self.archive.index_for_name(name).is_some()
     }
 
-    /// The names of the parts.
-    pub fn names(&self) -> Vec<String> {
-        self.archive
-            .file_names()
-            .filter_map(|n| n.ok().map(|n| n.into_owned()))
-            .collect()
-    }
-
     /// The text of a part, `None` when the container has no such part. Reading stops at the
     /// limit whatever size the part declares.
     pub fn part(&mut self, name: &str) -> Result<Option<String>, ReadError> {
