@@ -238,7 +238,7 @@ impl Reader {
                 };
                 let colspan = span_attr("colspan").clamp(1, 256);
                 let rowspan = span_attr("rowspan").clamp(1, 10_000);
-                let mut cell = GridCell::text(cell_text(td));
+                let mut cell = GridCell::text(inline_text(td));
                 cell.col_span = colspan;
                 cell.row_span = rowspan;
                 self.images += td.descendants().filter(|d| is_element(*d, "img")).count();
@@ -329,10 +329,6 @@ fn inline_text(node: NodeRef<'_, Node>) -> String {
         }
     }
     one_line(&out)
-}
-
-fn cell_text(td: NodeRef<'_, Node>) -> String {
-    inline_text(td)
 }
 
 #[cfg(test)]

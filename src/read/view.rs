@@ -226,15 +226,8 @@ impl View {
         for (paragraph, cells, revisions) in rows {
             let line_start = self.text.len();
             let mut row = Vec::new();
-            for (i, cell) in cells.iter().enumerate() {
-                if i > 0 {
-                    self.text.push('\t');
-                }
-                let start = self.text.len();
-                self.text.push_str(cell);
-                let span = Span::new(start, self.text.len());
-                self.places.push(span, Place::Paragraph { paragraph });
-                row.push(Cell::verbatim(cell.clone(), span));
+            for (i, cell) in cells.into_iter().enumerate() {
+                row.push(self.push_cell(i == 0, cell, Place::Paragraph { paragraph }));
             }
             let span = Span::new(line_start, self.text.len());
             self.text.push('\n');
@@ -246,6 +239,19 @@ impl View {
             let span = first.span.cover(last.span);
             self.blocks.push(Block::Table(Table { rows: out, span }));
         }
+    }
+
+    /// One cell of a tab-separated row line: a tab before all but the first, its text, and
+    /// its place recorded.
+    fn push_cell(&mut self, first: bool, text: String, place: Place) -> Cell {
+        if !first {
+            self.text.push('\t');
+        }
+        let start = self.text.len();
+        self.text.push_str(&text);
+        let span = Span::new(start, self.text.len());
+        self.places.push(span, place);
+        Cell::verbatim(text, span)
     }
 
     /// One line of text: a heading or a paragraph. Returns its span, or `None` for an empty
@@ -320,17 +326,11 @@ impl View {
             let line_start = self.text.len();
             let mut cells = Vec::with_capacity(width);
             for c in 0..width {
-                if c > 0 {
-                    self.text.push('\t');
-                }
                 let cell = row.get(c);
                 let text = match cell {
                     Some(cell) if !cell.covered => cell.joined(),
                     _ => String::new(),
                 };
-                let start = self.text.len();
-                self.text.push_str(&text);
-                let span = Span::new(start, self.text.len());
                 let place = match &places {
                     TablePlaces::Numbered => Place::TableCell {
                         table: table_number,
@@ -350,12 +350,11 @@ impl View {
                         }
                     }
                 };
-                self.places.push(span, place);
+                let mut out = self.push_cell(c == 0, text, place);
                 if let Some(cell) = cell {
-                    self.pending(span, &cell.revisions);
+                    self.pending(out.span, &cell.revisions);
+                    out.value = cell.value.clone();
                 }
-                let mut out = Cell::verbatim(text, span);
-                out.value = cell.and_then(|c| c.value.clone());
                 cells.push(out);
             }
             let span = Span::new(line_start, self.text.len());
