@@ -102,9 +102,7 @@ impl Places {
                 row_span: 1,
                 column_span: 1,
             }),
-            (Place::SheetCell { row: r1, .. }, Place::SheetCell { row: r2, .. }) if r1 == r2 => {
-                Some(start.clone())
-            }
+            // A row of a sheet is named by its first cell.
             _ => Some(start.clone()),
         }
     }
