@@ -481,7 +481,8 @@ fn inspect(path: &std::path::Path, lang: Lang) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = crate::report::recognise(&document);
+    let (fitted, report) = crate::lint::understand_with_fitted(&source, &document);
+    let document = fitted.unwrap_or(document);
     print!(
         "{}",
         crate::render::inspect::render(&source, &document, &report, lang)

@@ -75,10 +75,7 @@ pub fn check_document(
     profile: &Profile,
     ignore: &[String],
 ) -> Checked {
-    // Traditional characters and look-alike symbols are read as the vocabulary is written;
-    // the source, and so every snippet, stays as the file has it.
-    let folded = document.folded();
-    let report = recognise(folded.as_ref().unwrap_or(document));
+    let report = understand(&source, document);
     let cx = Context {
         report: &report,
         profile,
@@ -99,6 +96,26 @@ pub fn check_document(
         report,
         findings,
     }
+}
+
+/// Recognise a document's parts as checking does. Forms whose text arrived without rows are
+/// first fitted to templates; then traditional characters and look-alike symbols are read as
+/// the vocabulary is written (the source, and so every snippet, stays as the file has it).
+pub fn understand(source: &SourceFile, document: &crate::document::Document) -> Report {
+    understand_with_fitted(source, document).1
+}
+
+/// [`understand`], also handing back the document with its fitted tables when any were fitted
+/// (for `inspect`, which shows what recognition read).
+pub fn understand_with_fitted(
+    source: &SourceFile,
+    document: &crate::document::Document,
+) -> (Option<crate::document::Document>, Report) {
+    let fitted = crate::report::fit::fit(document, source.text());
+    let read = fitted.as_ref().unwrap_or(document);
+    let folded = read.folded();
+    let report = recognise(folded.as_ref().unwrap_or(read));
+    (fitted, report)
 }
 
 /// Check the bytes of a file.

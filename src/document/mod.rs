@@ -74,6 +74,9 @@ pub enum UnreadKind {
     TooDeep,
     /// A table larger than the reader lays out as a grid (rows × columns).
     TableTooLarge { rows: usize, columns: usize },
+    /// A form's table whose header was found in text without rows, but whose cells could be
+    /// laid out as the template's rows in more than one way (`ambiguous`) or in none.
+    TableNotFitted { table: String, ambiguous: bool },
 }
 
 /// An unaccepted tracked change or a comment.

@@ -10,6 +10,7 @@ mod align;
 mod amounts;
 pub mod columns;
 pub mod facts;
+pub mod fit;
 pub mod labels;
 mod model;
 pub mod prose;
@@ -311,6 +312,14 @@ pub fn describe_unread(what: &crate::document::UnreadKind) -> Text {
         UnreadKind::TableTooLarge { rows, columns } => Text::new(
             format!("{rows} 行 × {columns} 列的表格过大，未读取"),
             format!("a table of {rows} rows × {columns} columns, too large to read"),
+        ),
+        UnreadKind::TableNotFitted { table, ambiguous: true } => Text::new(
+            format!("表格（{table}）的单元格可以按多种方式排成行，未识别，不作判断"),
+            format!("a table ({table}) whose cells fit its rows in more than one way: not recognised, not judged"),
+        ),
+        UnreadKind::TableNotFitted { table, ambiguous: false } => Text::new(
+            format!("表格（{table}）的单元格无法排成该表的行，未识别"),
+            format!("a table ({table}) whose cells do not fit its rows: not recognised"),
         ),
         UnreadKind::TooDeep => Text::new(
             "嵌套过深的内容（表中套表……）未读取",

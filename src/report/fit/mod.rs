@@ -1,0 +1,685 @@
+//! Forms fitted to templates: tables whose text arrived in a layout other than rows of cells.
+//!
+//! Published forms reach a checker as one cell per line, a whole form on one line, or pipe rows
+//! broken in the wrong places (see `docs/formats.md`). The reader keeps such text as
+//! paragraphs (or ragged pipe rows), since it cannot know where rows begin. Here the text is
+//! read as a stream of cells ([`tokens`]), a template's header is looked for in it
+//! ([`template`], `rules/templates/*.toml`), and the cells after the header are laid out as the
+//! template's rows ([`parse`]). A table that fits one way only becomes a [`Table`] of cells with
+//! their exact spans, and recognition reads it like any other; a table that fits several ways,
+//! or none, is listed as not read and never judged.
+
+pub mod parse;
+pub mod template;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+use crate::document::{Block, Cell, Document, Paragraph, Row, Span, Table, Unread, UnreadKind};
+use parse::{Columns, Outcome};
+use template::{Kind, TableSpec};
+use tokens::{Class, Token};
+
+/// The comparison form of a cell or a vocabulary word: traditional characters and look-alike
+/// symbols folded, width folded, white space removed, a note in brackets (`（万元）`, `（A）`,
+/// `（50分）`) and a leading `其中：` dropped.
+pub fn key(s: &str) -> String {
+    let folded: String = s.chars().map(crate::document::fold::fold_char).collect();
+    let mut k = crate::text::compact(&folded);
+    while let Some(open) = k.rfind('(') {
+        let close = k[open..].find(')').map(|c| open + c + 1).unwrap_or(k.len());
+        if open == 0 && close == k.len() {
+            break;
+        }
+        k.replace_range(open..close, "");
+    }
+    let k = k.strip_prefix("其中").unwrap_or(&k);
+    k.trim_matches([':', '：', ' ']).to_string()
+}
+
+/// The most cells read after one header: a form has a few hundred.
+const MAX_TABLE_TOKENS: usize = 5_000;
+
+/// The document with its damaged tables fitted to templates, or `None` when nothing was fitted
+/// (the usual case, at no cost beyond a scan for header words).
+pub fn fit(doc: &Document, source: &str) -> Option<Document> {
+    let tables = template::tables();
+    let mut first_words: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, t) in tables.iter().enumerate() {
+        for w in &t.columns[0].words {
+            first_words.entry(w.as_str()).or_default().push(i);
+        }
+    }
+    // (first block, end block, what replaces them)
+    let mut replacements: Vec<(usize, usize, Vec<Block>)> = Vec::new();
+    let mut unread = Vec::new();
+    let mut b = 0;
+    while b < doc.blocks.len() {
+        if !eligible(&doc.blocks[b], source, tables) {
+            b += 1;
+            continue;
+        }
+        let start = b;
+        while b < doc.blocks.len() && eligible(&doc.blocks[b], source, tables) {
+            b += 1;
+        }
+        let run = &doc.blocks[start..b];
+        let from = run[0].span().start;
+        let to = run[run.len() - 1].span().end;
+        let Some(text) = source.get(from..to) else {
+            continue;
+        };
+        if !mentions_a_header(text, &first_words) {
+            continue;
+        }
+        let tokens = tokens::tokenise(text, from);
+        let (fitted, not_fitted) = fit_stream(&tokens, tables, &first_words);
+        unread.extend(not_fitted);
+        if !fitted.is_empty() {
+            replacements.push((start, b, replace(run, fitted, source)));
+        }
+    }
+    if replacements.is_empty() && unread.is_empty() {
+        return None;
+    }
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    let mut at = 0;
+    for (start, end, with) in replacements {
+        blocks.extend(doc.blocks[at..start].iter().cloned());
+        blocks.extend(with);
+        at = end;
+    }
+    blocks.extend(doc.blocks[at..].iter().cloned());
+    let mut all_unread = doc.unread.clone();
+    all_unread.extend(unread);
+    Some(Document {
+        blocks,
+        unread: all_unread,
+        revisions: doc.revisions.clone(),
+    })
+}
+
+/// A quick look for any table's first header word before the text is cut into cells.
+fn mentions_a_header(text: &str, first_words: &HashMap<&str, Vec<usize>>) -> bool {
+    let folded = crate::text::compact(text);
+    first_words.keys().any(|w| folded.contains(w))
+}
+
+/// Blocks the fitter may read again as a stream of cells: prose (where a reader put cells it
+/// could not lay out) and pipe rows in which some template header does not fill a row of its
+/// own (a header broken over lines or sharing a line with data).
+fn eligible(block: &Block, source: &str, tables: &[TableSpec]) -> bool {
+    match block {
+        Block::Paragraph(_) | Block::Heading(_) => true,
+        Block::Table(t) => {
+            let piped = source
+                .get(t.span.start..)
+                .is_some_and(|s| s.trim_start().starts_with('|'));
+            piped && !has_aligned_headers_only(t, tables)
+        }
+    }
+}
+
+/// Whether the table is a pipe table as Markdown writes it: its cells hold template headers,
+/// each filling a row of its own, and every row under a header has the header's number of
+/// cells. A fragment with no header may be the rest of a broken table, and ragged rows are
+/// rows broken in the wrong places; both are read again with the text around them.
+fn has_aligned_headers_only(table: &Table, tables: &[TableSpec]) -> bool {
+    let mut width: Option<usize> = None;
+    for row in &table.rows {
+        let cells: Vec<Token> = row
+            .cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| Token::new(&c.text, c.span))
+            .collect();
+        let mut is_header = false;
+        for i in 0..cells.len() {
+            for t in tables {
+                if let Some((_, end)) = header(&cells, i, t) {
+                    if i != 0 || end != cells.len() {
+                        return false;
+                    }
+                    is_header = true;
+                }
+            }
+        }
+        if is_header {
+            width = Some(row.cells.len());
+        } else if width.is_some_and(|w| w != row.cells.len()) {
+            return false;
+        }
+    }
+    width.is_some()
+}
+
+/// A template header starting at `tokens[at]`: the present columns and the index after it.
+fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, Token)>, usize)> {
+    let mut i = at;
+    let mut cols = Vec::new();
+    for (c, column) in spec.columns.iter().enumerate() {
+        if c > 0 {
+            while tokens
+                .get(i)
+                .is_some_and(|t| t.class == Class::Empty && t.text.is_empty())
+            {
+                i += 1;
+            }
+        }
+        let mut found = None;
+        // A header cell broken over lines or at spaces is up to three cells of text.
+        let mut joined: Option<Token> = None;
+        for k in 0..if c == 0 { 1 } else { 3 } {
+            let Some(t) = tokens.get(i + k) else { break };
+            if t.class == Class::Empty {
+                break;
+            }
+            let j = match &joined {
+                None => t.clone(),
+                Some(j) => j.joined(t),
+            };
+            if column.words.contains(&j.key) {
+                found = Some((j.clone(), i + k + 1));
+            }
+            joined = Some(j);
+        }
+        match found {
+            Some((t, next)) => {
+                cols.push((c, t));
+                i = next;
+            }
+            None if column.optional => {}
+            None => return None,
+        }
+    }
+    Some((cols, i))
+}
+
+/// A header found in the stream: the template table, its present columns with their cells,
+/// and the index of the first cell after it.
+struct Found {
+    spec: usize,
+    cols: Vec<(usize, Token)>,
+    body: usize,
+}
+
+/// A table laid out from the stream.
+struct Fitted {
+    table: Table,
+}
+
+/// Find every template table in the stream and lay it out.
+fn fit_stream(
+    tokens: &[Token],
+    tables: &[TableSpec],
+    first_words: &HashMap<&str, Vec<usize>>,
+) -> (Vec<Fitted>, Vec<Unread>) {
+    let header_at = |i: usize| -> Option<Found> {
+        let specs = first_words.get(tokens[i].key.as_str())?;
+        specs.iter().find_map(|&spec| {
+            header(tokens, i, &tables[spec]).map(|(cols, body)| Found { spec, cols, body })
+        })
+    };
+    let mut fitted = Vec::new();
+    let mut unread = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let Some(Found { spec, cols, body }) = header_at(i) else {
+            i += 1;
+            continue;
+        };
+        let spec = &tables[spec];
+        // The table's cells run to the next part of the form or the next header.
+        let mut end = body;
+        while end < tokens.len()
+            && end - body < MAX_TABLE_TOKENS
+            && !spec.ends.contains(&tokens[end].key)
+            && header_at(end).is_none()
+        {
+            end += 1;
+        }
+        let columns = Columns {
+            spec,
+            present: cols.iter().map(|(c, _)| *c).collect(),
+        };
+        let header_span = cols[0].1.span().cover(cols[cols.len() - 1].1.span());
+        match lay_out(&tokens[body..end], &columns) {
+            Laid::Rows(rows, partial) => {
+                let mut table_rows = vec![row_of(
+                    cols.iter().map(|(_, t)| Some(t)).collect(),
+                    header_span.start,
+                )];
+                let mut last = header_span.end;
+                for r in &rows {
+                    let row = row_of(r.iter().map(Option::as_ref).collect(), last);
+                    last = row.span.end;
+                    table_rows.push(row);
+                }
+                let span = header_span.cover(Span::new(last, last));
+                if partial {
+                    let rest = tokens[body..end]
+                        .iter()
+                        .find(|t| t.span().start >= last)
+                        .map(|t| t.span());
+                    if let Some(rest) = rest {
+                        unread.push(Unread {
+                            span: rest.cover(tokens[end - 1].span()),
+                            what: UnreadKind::TableNotFitted {
+                                table: spec.name.clone(),
+                                ambiguous: true,
+                            },
+                        });
+                    }
+                }
+                fitted.push(Fitted {
+                    table: Table {
+                        rows: table_rows,
+                        span,
+                    },
+                });
+                i = tokens.partition_point(|t| t.span().start < last).max(body);
+            }
+            Laid::Ambiguous => {
+                unread.push(Unread {
+                    span: header_span,
+                    what: UnreadKind::TableNotFitted {
+                        table: spec.name.clone(),
+                        ambiguous: true,
+                    },
+                });
+                i = body;
+            }
+            Laid::None => {
+                unread.push(Unread {
+                    span: header_span,
+                    what: UnreadKind::TableNotFitted {
+                        table: spec.name.clone(),
+                        ambiguous: false,
+                    },
+                });
+                i = body;
+            }
+        }
+    }
+    (fitted, unread)
+}
+
+enum Laid {
+    /// The rows, and whether the cells after them were left unread as ambiguous.
+    Rows(Vec<Vec<Option<Token>>>, bool),
+    Ambiguous,
+    None,
+}
+
+/// Lay out the cells after a header: strictly (only merged labels missing) where that uses
+/// every cell, else loosely (any value cell may have vanished, shown empties are ignored).
+fn lay_out(tokens: &[Token], columns: &Columns<'_>) -> Laid {
+    let merged = merge(tokens, columns.spec, columns);
+    let strict = parse::fit(&merged, columns, true);
+    if let Outcome::Fitted {
+        rows,
+        used,
+        partial: false,
+    } = &strict
+    {
+        if *used == merged.len() {
+            return Laid::Rows(materialise(rows, &merged), false);
+        }
+    }
+    let informative: Vec<Token> = merged
+        .iter()
+        .filter(|t| t.class != Class::Empty)
+        .cloned()
+        .collect();
+    match parse::fit(&informative, columns, false) {
+        Outcome::Fitted { rows, partial, .. } => {
+            Laid::Rows(materialise(&rows, &informative), partial)
+        }
+        Outcome::Ambiguous => Laid::Ambiguous,
+        Outcome::None => match strict {
+            Outcome::Fitted { rows, partial, .. } => {
+                Laid::Rows(materialise(&rows, &merged), partial)
+            }
+            Outcome::Ambiguous => Laid::Ambiguous,
+            Outcome::None => Laid::None,
+        },
+    }
+}
+
+fn materialise(rows: &[Vec<Option<usize>>], tokens: &[Token]) -> Vec<Vec<Option<Token>>> {
+    rows.iter()
+        .map(|r| r.iter().map(|c| c.map(|i| tokens[i].clone())).collect())
+        .collect()
+}
+
+/// Cells a layout broke apart, joined again: a target written as operator, number and unit in
+/// three cells (`≧ | 95 | %`) where the table has no operator column, and a label broken at a
+/// space (`社会效益 | 指标`) where the joined words are a listed label.
+fn merge(tokens: &[Token], spec: &TableSpec, columns: &Columns<'_>) -> Vec<Token> {
+    let has = |k: Kind| columns.present.iter().any(|&c| spec.columns[c].kind == k);
+    let split_targets = !has(Kind::Operator);
+    let listed =
+        |key: &str| spec.row_of(key).is_some() || spec.names_group(key) || spec.ends.contains(key);
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if split_targets
+            && t.class == Class::Operator
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.class, Class::Number | Class::Percent))
+        {
+            let mut j = t.joined(&tokens[i + 1]);
+            i += 2;
+            if let Some(u) = tokens.get(i) {
+                if !has(Kind::Unit) && u.class == Class::Text && tokens::is_unit(&u.key) {
+                    j = j.joined(u);
+                    i += 1;
+                }
+            }
+            out.push(j);
+            continue;
+        }
+        if t.class == Class::Text {
+            let mut joined = t.clone();
+            let mut found = None;
+            for k in 1..3 {
+                let Some(n) = tokens.get(i + k) else { break };
+                if n.class != Class::Text {
+                    break;
+                }
+                joined = joined.joined(n);
+                if listed(&joined.key) && !listed(&n.key) {
+                    found = Some((joined.clone(), i + k + 1));
+                    break;
+                }
+            }
+            if let Some((j, next)) = found {
+                out.push(j);
+                i = next;
+                continue;
+            }
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
+/// A row of cells from tokens; a column without a token is an empty cell at `at` (after the
+/// previous cell).
+fn row_of(cells: Vec<Option<&Token>>, mut at: usize) -> Row {
+    let mut out = Vec::with_capacity(cells.len());
+    let mut span: Option<Span> = None;
+    for c in cells {
+        match c {
+            Some(t) => {
+                let cell = cell_of(t);
+                span = Some(span.map_or(cell.span, |s| s.cover(cell.span)));
+                at = cell.span.end;
+                out.push(cell);
+            }
+            None => out.push(Cell::verbatim("", Span::new(at, at))),
+        }
+    }
+    Row {
+        cells: out,
+        span: span.unwrap_or(Span::new(at, at)),
+    }
+}
+
+fn cell_of(t: &Token) -> Cell {
+    if t.class == Class::Empty && t.text.is_empty() {
+        return Cell::verbatim("", t.span());
+    }
+    if t.pieces.len() == 1 {
+        return Cell::verbatim(t.text.clone(), t.pieces[0]);
+    }
+    let mut pieces = Vec::with_capacity(t.pieces.len());
+    let mut offset = 0;
+    for p in &t.pieces {
+        pieces.push((offset, *p));
+        offset += p.len();
+    }
+    Cell {
+        text: t.text.clone(),
+        span: t.span(),
+        pieces,
+        value: None,
+    }
+}
+
+/// The run's blocks with the fitted tables in place of the text they were read from: what
+/// lies outside every table stays (a whole block as it was, a cut block as a paragraph of
+/// what is left of it).
+fn replace(run: &[Block], fitted: Vec<Fitted>, source: &str) -> Vec<Block> {
+    let cuts: Vec<Span> = fitted.iter().map(|f| f.table.span).collect();
+    let mut out: Vec<Block> = Vec::new();
+    for block in run {
+        let span = block.span();
+        let inside: Vec<Span> = cuts
+            .iter()
+            .filter(|c| c.start < span.end && c.end > span.start)
+            .copied()
+            .collect();
+        if inside.is_empty() {
+            out.push(block.clone());
+            continue;
+        }
+        let mut at = span.start;
+        for c in inside
+            .iter()
+            .chain(std::iter::once(&Span::new(span.end, span.end)))
+        {
+            if c.start > at {
+                if let Some(p) = leftover(source, Span::new(at, c.start.min(span.end))) {
+                    out.push(p);
+                }
+            }
+            at = at.max(c.end);
+        }
+    }
+    out.extend(fitted.into_iter().map(|f| Block::Table(f.table)));
+    out.sort_by_key(|b| b.span().start);
+    out
+}
+
+/// What is left of a block beside a table, as a paragraph, unless it is only pipes and space.
+fn leftover(source: &str, span: Span) -> Option<Block> {
+    let text = source.get(span.start..span.end)?;
+    let lead = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() || c == '|')
+            .len();
+    let body = text[lead..].trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    if body.is_empty() {
+        return None;
+    }
+    let start = span.start + lead;
+    Some(Block::Paragraph(Paragraph {
+        number: None,
+        text: body.to_string(),
+        span: Span::new(start, start + body.len()),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fitted(text: &str) -> Vec<Vec<Vec<String>>> {
+        let source = crate::source::SourceFile::new("t.txt", text.to_string(), "UTF-8");
+        let doc = crate::read::read(&source, crate::read::Format::Text);
+        let Some(doc) = fit(&doc, text) else {
+            return vec![];
+        };
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(
+                    t.rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn fitted_doc(text: &str) -> Option<Document> {
+        let source = crate::source::SourceFile::new("t.txt", text.to_string(), "UTF-8");
+        let doc = crate::read::read(&source, crate::read::Format::Text);
+        fit(&doc, text)
+    }
+
+    const FUNDS: &str =
+        "项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n";
+    const INDICATORS: &str =
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施";
+
+    #[test]
+    fn one_cell_per_line_restores_merged_first_levels() {
+        let text = format!(
+            "{FUNDS}年度资金总额\n80.00\n80.00\n72.00\n10\n90.00%\n9.00\n{}\n产出指标\n数量指标\n培训人次\n≥300人次\n320人次\n40\n40\n\n质量指标\n合格率\n≥95%\n97%\n40\n40\n\n总分\n\n\n\n\n90\n89.00\n\n",
+            INDICATORS.replace(' ', "\n")
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(
+            tables[0][1],
+            [
+                "年度资金总额",
+                "80.00",
+                "80.00",
+                "72.00",
+                "10",
+                "90.00%",
+                "9.00"
+            ]
+        );
+        assert_eq!(
+            tables[1][2],
+            ["", "质量指标", "合格率", "≥95%", "97%", "40", "40", ""]
+        );
+        assert_eq!(tables[1][3], ["总分", "", "", "", "", "90", "89.00", ""]);
+    }
+
+    #[test]
+    fn a_flattened_form_with_vanished_empty_cells() {
+        let text = format!(
+            "来源：某局网站 发布时间：2024-03-01 {} 年度资金总额 80.00 80.00 72.00 10 90.00% 9.00 其中：当年财政拨款 80.00 80.00 72.00 上年结转资金 {INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 效益指标 社会效益 指标 群众知晓率 ≥90% 85% 40 37.78 宣传覆盖不足 总分 90 86.78\n",
+            FUNDS.replace('\n', " ").trim()
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(
+            tables[0][2],
+            ["其中：当年财政拨款", "80.00", "80.00", "72.00", "", "", ""]
+        );
+        assert_eq!(
+            tables[1][2],
+            [
+                "效益指标",
+                "社会效益指标",
+                "群众知晓率",
+                "≥90%",
+                "85%",
+                "40",
+                "37.78",
+                "宣传覆盖不足"
+            ]
+        );
+        assert_eq!(tables[1][3][5..7], ["90", "86.78"]);
+    }
+
+    #[test]
+    fn split_targets_and_rows_broken_anywhere() {
+        let text = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 |\n| 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 | 产出指标 |\n| 数量指标 | 培训人次 | ≧ |\n| 300 | 人次 | 320人次 | 40 | 40 |\n| 质量指标 | 合格率 | ═ | 100 | % | 100% |\n| 40 | 40 | 总分 | 80 | 80 |\n";
+        let tables = fitted(text);
+        assert_eq!(tables.len(), 1, "{text}\n{tables:#?}");
+        assert_eq!(tables[0][1][3], "≧300人次");
+        assert_eq!(tables[0][2][3], "═100%");
+        assert_eq!(tables[0][3][..1], ["总分"]);
+    }
+
+    #[test]
+    fn a_split_cell_keeps_a_piece_map_to_its_source() {
+        let text = format!(
+            "{}\n产出指标\n数量指标\n培训人次\n≧\n300\n人次\n320人次\n40\n40\n\n",
+            INDICATORS.replace(' ', "\n")
+        );
+        let doc = fitted_doc(&text).expect("fitted");
+        let Block::Table(t) = &doc.blocks[0] else {
+            panic!("{:?}", doc.blocks)
+        };
+        let cell = &t.rows[1].cells[3];
+        assert_eq!(cell.text, "≧300人次");
+        assert_eq!(cell.pieces.len(), 3);
+        let number = cell.sub_span(3, 6);
+        assert_eq!(&text[number.start..number.end], "300");
+    }
+
+    #[test]
+    fn four_amounts_under_five_amount_columns_are_not_guessed() {
+        // Scores written without 分值 could be read under either column: nothing is guessed.
+        let text = format!("{} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 质量指标 合格率 ≥95% 97% 40 总分 80\n", INDICATORS);
+        let doc = fitted_doc(&text).expect("listed as not fitted");
+        assert!(!doc.blocks.iter().any(|b| matches!(b, Block::Table(_))));
+        assert!(
+            doc.unread.iter().any(|u| matches!(
+                &u.what,
+                UnreadKind::TableNotFitted {
+                    ambiguous: true,
+                    ..
+                }
+            )),
+            "{:?}",
+            doc.unread
+        );
+    }
+
+    #[test]
+    fn a_table_cut_off_mid_row_is_read_as_far_as_it_goes() {
+        // The last row stops after one figure, which could be the target or the actual value:
+        // the rows before it are read, the cut row is listed as not read.
+        let text = format!(
+            "{INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 质量指标 合格率 ≥95%\n"
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables[0].len(), 2, "{tables:#?}");
+        assert_eq!(tables[0][1][..3], ["产出指标", "数量指标", "培训人次"]);
+        let doc = fitted_doc(&text).unwrap();
+        let cut = doc
+            .unread
+            .iter()
+            .find(|u| matches!(u.what, UnreadKind::TableNotFitted { .. }));
+        let cut = cut.expect("the cut row is listed");
+        assert_eq!(&text[cut.span.start..cut.span.end], "质量指标 合格率 ≥95%");
+        // Cut after a whole row, the table is read to its end.
+        let text = format!("{INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 质量指标 合格率 ≥95% 97% 40 40\n");
+        assert_eq!(fitted(&text)[0].len(), 3);
+    }
+
+    #[test]
+    fn a_well_formed_tab_or_markdown_table_is_left_alone() {
+        let tabs = "一级指标\t二级指标\t三级指标\t分值\t得分\n产出指标\t数量指标\t培训\t10\t10\n";
+        assert!(fitted_doc(tabs).is_none());
+        let md = "| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |\n|---|---|---|---|---|---|---|\n| 产出指标 | 数量指标 | 培训 | 1 | 1 | 10 | 10 |\n";
+        assert!(fitted_doc(md).is_none());
+    }
+
+    #[test]
+    fn prose_without_a_form_costs_nothing() {
+        assert!(fitted_doc("一、基本情况\n本项目年初预算 80 万元，执行 72 万元。\n").is_none());
+    }
+
+    #[test]
+    fn keys_fold_notes_and_traditional_characters() {
+        assert_eq!(key("項目資金（萬元）"), "项目资金");
+        assert_eq!(key("其中:当年财政 拨款"), "当年财政拨款");
+        assert_eq!(key("全年预算数（A）"), "全年预算数");
+        assert_eq!(key("（空）"), "(空)");
+    }
+}

@@ -1,0 +1,405 @@
+//! One form in every layout real text arrives in (see `docs/formats.md`): tab-separated rows,
+//! one cell per line (with and without trailing pipes), a whole form flattened onto one line,
+//! pipe rows broken in the wrong places with split targets and names broken at spaces, and
+//! traditional characters. Every layout must give the findings the tab layout gives, for clean
+//! forms and for forms with one figure changed.
+
+use jxlint::diagnostic::Lang;
+use jxlint::lint::check_text;
+use jxlint::profile::Profile;
+use jxlint::read::Format;
+use proptest::prelude::*;
+use rust_decimal::prelude::*;
+
+/// One indicator row of a form.
+#[derive(Debug, Clone)]
+struct Indicator {
+    level1: &'static str,
+    level2: &'static str,
+    name: String,
+    operator: &'static str,
+    target: u32,
+    unit: &'static str,
+    actual: u32,
+    points: u32,
+    score: String,
+    reason: Option<String>,
+}
+
+/// A self-evaluation form: the fund block and the indicator block.
+#[derive(Debug, Clone)]
+struct Form {
+    /// 年初预算数, 全年预算数, 全年执行数 in 万元 (two decimals).
+    funds: [Decimal; 3],
+    rate: String,
+    exec_score: String,
+    indicators: Vec<Indicator>,
+    total_points: u32,
+    total_score: String,
+}
+
+fn two(d: Decimal) -> String {
+    let mut r = d.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
+    r.rescale(2);
+    r.to_string()
+}
+
+const GROUPS: &[(&str, &str)] = &[
+    ("产出指标", "数量指标"),
+    ("产出指标", "质量指标"),
+    ("产出指标", "时效指标"),
+    ("效益指标", "社会效益指标"),
+    ("效益指标", "可持续影响指标"),
+    ("满意度指标", "服务对象满意度指标"),
+];
+
+const NAMES: &[&str] = &[
+    "培训场次",
+    "设施完好率",
+    "按期完工率",
+    "受益群众人数",
+    "机制健全程度",
+    "群众满意度",
+    "验收合格率",
+];
+
+/// A consistent form from generated figures: each indicator gets `points` and scores in
+/// proportion to how much of its target it met.
+fn form(budget: u32, spent_share: u32, rows: &[(usize, u32, u32, u32)]) -> Form {
+    let budget = Decimal::from(budget) / Decimal::from(100);
+    let spent = budget * Decimal::from(spent_share) / Decimal::from(100);
+    let spent = spent.round_dp(2);
+    let rate = spent / budget * Decimal::ONE_HUNDRED;
+    let exec_score = Decimal::from(10) * spent / budget;
+    let mut indicators = Vec::new();
+    let mut total_points = 10;
+    let mut total = exec_score.round_dp(2);
+    let mut last_group = usize::MAX;
+    for (i, &(group, target, met, points)) in rows.iter().enumerate() {
+        let group = if group < last_group && last_group != usize::MAX {
+            last_group
+        } else {
+            group
+        };
+        last_group = group;
+        let (level1, level2) = GROUPS[group];
+        let actual = target * met / 100;
+        let score = if actual >= target {
+            Decimal::from(points)
+        } else {
+            (Decimal::from(points) * Decimal::from(actual) / Decimal::from(target)).round_dp(2)
+        };
+        total_points += points;
+        total += score;
+        indicators.push(Indicator {
+            level1,
+            level2,
+            name: format!("{}{}", NAMES[i % NAMES.len()], i + 1),
+            operator: "≥",
+            target,
+            unit: if group == 5 { "%" } else { "个" },
+            actual,
+            points,
+            score: if actual >= target {
+                points.to_string()
+            } else {
+                two(score)
+            },
+            reason: (actual < target).then(|| "受天气影响进度滞后".to_string()),
+        });
+    }
+    Form {
+        funds: [budget, budget, spent],
+        rate: format!("{}%", two(rate)),
+        exec_score: two(exec_score),
+        indicators,
+        total_points,
+        total_score: two(total),
+    }
+}
+
+/// The form's cells, row by row, with `None` for a cell a merged cell covers (printed once).
+fn grid(form: &Form) -> Vec<Vec<Option<String>>> {
+    let s = |x: &str| Some(x.to_string());
+    let mut rows = vec![[
+        "项目资金（万元）",
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
+    ]
+    .map(s)
+    .to_vec()];
+    let [a, b, c] = form.funds.map(two);
+    rows.push(vec![
+        s("年度资金总额"),
+        s(&a),
+        s(&b),
+        s(&c),
+        s("10"),
+        s(&form.rate),
+        s(&form.exec_score),
+    ]);
+    rows.push(vec![
+        s("其中：当年财政拨款"),
+        s(&a),
+        s(&b),
+        s(&c),
+        s("—"),
+        s("—"),
+        s("—"),
+    ]);
+    rows.push(vec![
+        s("上年结转资金"),
+        s(""),
+        s(""),
+        s(""),
+        s("—"),
+        s("—"),
+        s("—"),
+    ]);
+    rows.push(
+        [
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "年度指标值",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+        ]
+        .map(s)
+        .to_vec(),
+    );
+    let mut prev: (&str, &str) = ("", "");
+    for ind in &form.indicators {
+        let l1 = (ind.level1 != prev.0).then(|| ind.level1.to_string());
+        let l2 = (l1.is_some() || ind.level2 != prev.1).then(|| ind.level2.to_string());
+        prev = (ind.level1, ind.level2);
+        rows.push(vec![
+            l1,
+            l2,
+            s(&ind.name),
+            Some(format!("{}{}{}", ind.operator, ind.target, ind.unit)),
+            Some(format!("{}{}", ind.actual, ind.unit)),
+            s(&ind.points.to_string()),
+            s(&ind.score),
+            Some(ind.reason.clone().unwrap_or_default()),
+        ]);
+    }
+    rows.push(vec![
+        s("总分"),
+        s(""),
+        s(""),
+        s(""),
+        s(""),
+        s(&form.total_points.to_string()),
+        s(&form.total_score),
+        s(""),
+    ]);
+    rows
+}
+
+const TITLE: &str = "项目支出绩效自评表（2024年度）\n";
+
+fn tabs(form: &Form) -> String {
+    let mut out = String::from(TITLE);
+    for row in grid(form) {
+        let cells: Vec<String> = row.into_iter().map(Option::unwrap_or_default).collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
+/// Layout B: one cell per line, merged cells printed once; empty cells shown.
+fn one_cell_per_line(form: &Form, pipes: bool) -> String {
+    let mut out = String::from(TITLE);
+    for cell in grid(form).into_iter().flatten().flatten() {
+        match (cell.is_empty(), pipes) {
+            (true, true) => out.push_str("|\n"),
+            (true, false) => out.push('\n'),
+            (false, true) => out.push_str(&format!("{cell} |\n")),
+            (false, false) => out.push_str(&format!("{cell}\n")),
+        }
+    }
+    out
+}
+
+/// Layout C: the whole form on one line, empty cells vanished.
+fn flattened(form: &Form) -> String {
+    let cells: Vec<String> = grid(form)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|c| !c.is_empty())
+        .collect();
+    format!("文档属性 作者 编号 {}", TITLE.trim()) + " " + &cells.join(" ") + "\n"
+}
+
+/// Layout D: pipe rows broken after `breaks[i]` cells, targets split into operator, number
+/// and unit, second-level names broken at a space, empty cells dropped or shown as lone pipes.
+fn broken_pipes(form: &Form, breaks: &[usize]) -> String {
+    let mut cells: Vec<String> = Vec::new();
+    for cell in grid(form).into_iter().flatten().flatten() {
+        if let Some(rest) = cell.strip_prefix('≥') {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let unit = &rest[digits.len()..];
+            cells.extend(["≧".to_string(), digits.clone(), unit.to_string()]);
+        } else if cell.ends_with("效益指标") || cell == "服务对象满意度指标" {
+            cells.push(cell.replace("指标", " 指标"));
+        } else {
+            cells.push(cell);
+        }
+    }
+    let mut out = format!("{}| 单位：某区文化馆 |\n|\n", TITLE.trim());
+    let mut at = 0;
+    let mut k = 0;
+    while at < cells.len() {
+        let n = breaks[k % breaks.len()].max(1);
+        k += 1;
+        let chunk: Vec<&String> = cells[at..(at + n).min(cells.len())].iter().collect();
+        at += n;
+        let shown: Vec<&str> = chunk
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| c.as_str())
+            .collect();
+        if shown.is_empty() {
+            out.push_str("|\n");
+        } else {
+            out.push_str(&format!("| {} |\n", shown.join(" | ")));
+        }
+    }
+    out
+}
+
+/// Layout G: traditional characters where forms from some regions print them.
+fn traditional(form: &Form) -> String {
+    tabs(form)
+        .replace("绩效", "績效")
+        .replace("预算", "預算")
+        .replace("执行", "執行")
+        .replace("总分", "總分")
+        .replace("≥", "≧")
+}
+
+fn findings(text: &str) -> Vec<String> {
+    let profile = Profile::load("national-2020").unwrap();
+    let checked = check_text("form.txt", text, Format::Text, &profile);
+    let mut out: Vec<String> = checked
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.code(), f.message(Lang::En)))
+        .collect();
+    out.sort();
+    out
+}
+
+fn every_layout(form: &Form, breaks: &[usize]) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "one cell per line with pipes",
+            one_cell_per_line(form, true),
+        ),
+        ("one cell per line", one_cell_per_line(form, false)),
+        ("flattened", flattened(form)),
+        ("broken pipes", broken_pipes(form, breaks)),
+        ("traditional", traditional(form)),
+    ]
+}
+
+fn assert_same_as_tabs(form: &Form, breaks: &[usize]) -> Vec<String> {
+    let expected = findings(&tabs(form));
+    for (layout, text) in every_layout(form, breaks) {
+        assert_eq!(findings(&text), expected, "{layout}:\n{text}");
+    }
+    expected
+}
+
+fn sample() -> Form {
+    form(
+        4800,
+        95,
+        &[
+            (0, 20, 110, 20),
+            (1, 95, 101, 15),
+            (2, 100, 100, 15),
+            (3, 5000, 96, 30),
+            (5, 90, 103, 10),
+        ],
+    )
+}
+
+#[test]
+fn a_clean_form_is_silent_in_every_layout() {
+    let form = sample();
+    let found = assert_same_as_tabs(&form, &[7, 3, 11]);
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_wrong_total_is_found_in_every_layout() {
+    let mut form = sample();
+    form.total_score = "96.30".to_string();
+    let found = assert_same_as_tabs(&form, &[5, 9, 2, 8]);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("SUM002"), "{found:#?}");
+}
+
+#[test]
+fn a_wrong_execution_score_is_found_in_every_layout() {
+    let mut form = sample();
+    form.exec_score = "9.00".to_string();
+    let found = assert_same_as_tabs(&form, &[4, 6]);
+    assert!(found.iter().any(|f| f.starts_with("RATE")), "{found:#?}");
+}
+
+#[test]
+fn a_score_above_full_marks_is_found_in_every_layout() {
+    let mut form = sample();
+    form.indicators[1].score = "18".to_string();
+    let found = assert_same_as_tabs(&form, &[8]);
+    assert!(
+        found.iter().any(|f| f.starts_with("SCORE001")),
+        "{found:#?}"
+    );
+}
+
+fn rows() -> impl Strategy<Value = Vec<(usize, u32, u32, u32)>> {
+    prop::collection::vec((0usize..6, 10u32..200, 80u32..120, 5u32..30), 3..7)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_layout_gives_the_tab_layouts_findings(
+        budget in 1000u32..900_000,
+        share in 60u32..101,
+        rows in rows(),
+        breaks in prop::collection::vec(1usize..12, 1..6),
+        change in prop::option::of((0usize..8, 1u32..9)),
+    ) {
+        let mut form = form(budget, share, &rows);
+        if let Some((which, by)) = change {
+            // One figure changed: a score, the total or the execution score.
+            let bump = |s: &str| {
+                let d = Decimal::from_str(s).unwrap() + Decimal::from(by);
+                two(d)
+            };
+            match which % 3 {
+                0 => {
+                    let i = which % form.indicators.len();
+                    form.indicators[i].score = bump(&form.indicators[i].score);
+                }
+                1 => form.total_score = bump(&form.total_score),
+                _ => form.exec_score = bump(&form.exec_score),
+            }
+        }
+        assert_same_as_tabs(&form, &breaks);
+    }
+}
