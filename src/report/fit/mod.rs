@@ -43,24 +43,23 @@ const MAX_TABLE_TOKENS: usize = 5_000;
 /// The document with its damaged tables fitted to templates, or `None` when nothing was fitted
 /// (the usual case, at no cost beyond a scan for header words).
 pub fn fit(doc: &Document, source: &str) -> Option<Document> {
-    let tables = template::tables();
-    let mut first_words: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, t) in tables.iter().enumerate() {
-        for w in &t.columns[0].words {
-            first_words.entry(w.as_str()).or_default().push(i);
-        }
-    }
+    let headers = Headers::get();
+    let eligible: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| eligible(b, source, headers))
+        .collect();
     // (first block, end block, what replaces them)
     let mut replacements: Vec<(usize, usize, Vec<Block>)> = Vec::new();
     let mut unread = Vec::new();
     let mut b = 0;
     while b < doc.blocks.len() {
-        if !eligible(&doc.blocks[b], source, tables) {
+        if !eligible[b] {
             b += 1;
             continue;
         }
         let start = b;
-        while b < doc.blocks.len() && eligible(&doc.blocks[b], source, tables) {
+        while b < doc.blocks.len() && eligible[b] {
             b += 1;
         }
         let run = &doc.blocks[start..b];
@@ -69,11 +68,11 @@ pub fn fit(doc: &Document, source: &str) -> Option<Document> {
         let Some(text) = source.get(from..to) else {
             continue;
         };
-        if !mentions_a_header(text, &first_words) {
+        if !headers.mentioned_in(text) {
             continue;
         }
         let tokens = tokens::tokenise(text, from);
-        let (fitted, not_fitted) = fit_stream(&tokens, tables, &first_words);
+        let (fitted, not_fitted) = fit_stream(&tokens, headers);
         unread.extend(not_fitted);
         if !fitted.is_empty() {
             replacements.push((start, b, replace(run, fitted, source)));
@@ -99,23 +98,63 @@ pub fn fit(doc: &Document, source: &str) -> Option<Document> {
     })
 }
 
-/// A quick look for any table's first header word before the text is cut into cells.
-fn mentions_a_header(text: &str, first_words: &HashMap<&str, Vec<usize>>) -> bool {
-    let folded = crate::text::compact(text);
-    first_words.keys().any(|w| folded.contains(w))
+/// Every template table, indexed by the words its header starts with: built once.
+struct Headers {
+    tables: &'static [TableSpec],
+    first_words: HashMap<&'static str, Vec<usize>>,
+}
+
+impl Headers {
+    fn get() -> &'static Headers {
+        static HEADERS: std::sync::OnceLock<Headers> = std::sync::OnceLock::new();
+        HEADERS.get_or_init(|| {
+            let tables = template::tables();
+            let mut first_words: HashMap<&'static str, Vec<usize>> = HashMap::new();
+            for (i, t) in tables.iter().enumerate() {
+                for w in &t.columns[0].words {
+                    first_words.entry(w.as_str()).or_default().push(i);
+                }
+            }
+            Headers {
+                tables,
+                first_words,
+            }
+        })
+    }
+
+    /// A quick look for any table's first header word before the text is cut into cells.
+    fn mentioned_in(&self, text: &str) -> bool {
+        let folded = crate::text::compact(text);
+        self.first_words.keys().any(|w| folded.contains(w))
+    }
+
+    /// Every template header starting at `tokens[at]`, with the template table's index.
+    fn starting_at<'t>(
+        &'t self,
+        tokens: &'t [Token],
+        at: usize,
+    ) -> impl Iterator<Item = Found> + 't {
+        let specs = self
+            .first_words
+            .get(tokens[at].key.as_str())
+            .map_or(&[][..], Vec::as_slice);
+        specs.iter().filter_map(move |&spec| {
+            header(tokens, at, &self.tables[spec]).map(|(cols, body)| Found { spec, cols, body })
+        })
+    }
 }
 
 /// Blocks the fitter may read again as a stream of cells: prose (where a reader put cells it
 /// could not lay out) and pipe rows in which some template header does not fill a row of its
 /// own (a header broken over lines or sharing a line with data).
-fn eligible(block: &Block, source: &str, tables: &[TableSpec]) -> bool {
+fn eligible(block: &Block, source: &str, headers: &Headers) -> bool {
     match block {
         Block::Paragraph(_) | Block::Heading(_) => true,
         Block::Table(t) => {
             let piped = source
                 .get(t.span.start..)
                 .is_some_and(|s| s.trim_start().starts_with('|'));
-            piped && !has_aligned_headers_only(t, tables)
+            piped && !has_aligned_headers_only(t, headers)
         }
     }
 }
@@ -124,7 +163,7 @@ fn eligible(block: &Block, source: &str, tables: &[TableSpec]) -> bool {
 /// each filling a row of its own, and every row under a header has the header's number of
 /// cells. A fragment with no header may be the rest of a broken table, and ragged rows are
 /// rows broken in the wrong places; both are read again with the text around them.
-fn has_aligned_headers_only(table: &Table, tables: &[TableSpec]) -> bool {
+fn has_aligned_headers_only(table: &Table, headers: &Headers) -> bool {
     let mut width: Option<usize> = None;
     for row in &table.rows {
         let cells: Vec<Token> = row
@@ -135,13 +174,11 @@ fn has_aligned_headers_only(table: &Table, tables: &[TableSpec]) -> bool {
             .collect();
         let mut is_header = false;
         for i in 0..cells.len() {
-            for t in tables {
-                if let Some((_, end)) = header(&cells, i, t) {
-                    if i != 0 || end != cells.len() {
-                        return false;
-                    }
-                    is_header = true;
+            for found in headers.starting_at(&cells, i) {
+                if i != 0 || found.body != cells.len() {
+                    return false;
                 }
+                is_header = true;
             }
         }
         if is_header {
@@ -209,17 +246,8 @@ struct Fitted {
 }
 
 /// Find every template table in the stream and lay it out.
-fn fit_stream(
-    tokens: &[Token],
-    tables: &[TableSpec],
-    first_words: &HashMap<&str, Vec<usize>>,
-) -> (Vec<Fitted>, Vec<Unread>) {
-    let header_at = |i: usize| -> Option<Found> {
-        let specs = first_words.get(tokens[i].key.as_str())?;
-        specs.iter().find_map(|&spec| {
-            header(tokens, i, &tables[spec]).map(|(cols, body)| Found { spec, cols, body })
-        })
-    };
+fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>) {
+    let header_at = |i: usize| headers.starting_at(tokens, i).next();
     let mut fitted = Vec::new();
     let mut unread = Vec::new();
     let mut i = 0;
@@ -228,7 +256,7 @@ fn fit_stream(
             i += 1;
             continue;
         };
-        let spec = &tables[spec];
+        let spec = &headers.tables[spec];
         // The table's cells run to the next part of the form or the next header.
         let mut end = body;
         while end < tokens.len()

@@ -193,14 +193,14 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
         }
         layers.push(next);
     }
-    let Some(&(last_end, last_ways, _)) = ends.last() else {
+    let Some(&(last_end, last_ways, last_at)) = ends.last() else {
         return Outcome::None;
     };
     // Past the point where the cells fit more than one way, nothing is read: the table is read
     // up to the last row that fits one way only, and that row is kept only where it is surely
     // whole (it reached the last column, or what follows can only start a row).
     let (end, at, partial) = if last_ways == 1 {
-        (last_end, ends[ends.len() - 1].2, false)
+        (last_end, last_at, false)
     } else {
         match ends.iter().rev().find(|e| e.1 == 1) {
             Some(&(end, _, at)) => (end, at, true),

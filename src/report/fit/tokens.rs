@@ -179,16 +179,17 @@ fn classify(text: &str) -> Class {
     if OPERATORS.contains(&t) {
         return Class::Operator;
     }
+    // A number is what the recogniser reads as one, so a cell placed under a value column is
+    // one the checks can read.
+    if let Some(n) = crate::number::parse_number(t) {
+        return match (n.percent, n.unit) {
+            (false, None) => Class::Number,
+            (true, None) => Class::Percent,
+            _ => Class::Quantity,
+        };
+    }
     let folded: String = t.chars().map(crate::text::fold_char).collect();
     let folded = folded.as_str();
-    if is_number(folded) {
-        return Class::Number;
-    }
-    if let Some(body) = folded.strip_suffix('%') {
-        if is_number(body.trim()) {
-            return Class::Percent;
-        }
-    }
     let body = folded.trim_start_matches(['≥', '≤', '=', '>', '<', '≧', '≦', '═', '＝', '~', '约']);
     let digits = body
         .chars()
@@ -280,15 +281,6 @@ const UNITS: &[&str] = &[
 /// Whether a word is a unit.
 pub fn is_unit(word: &str) -> bool {
     UNITS.contains(&word)
-}
-
-fn is_number(s: &str) -> bool {
-    let s = s.strip_prefix('-').unwrap_or(s);
-    !s.is_empty()
-        && s.chars().next().is_some_and(|c| c.is_ascii_digit())
-        && s.chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-        && s.matches('.').count() <= 1
 }
 
 #[cfg(test)]
