@@ -22,7 +22,7 @@ as its text original.
     paragraph per line, tabs inside; Calc: tab-separated import) and saved, as a user who
     pastes or opens extracted text would.
 
-Usage: scripts/office-fixtures.py   (needs soffice: apt-get install libreoffice-writer
+Usage: scripts/office-fixtures.py [FORMAT...]   (only those formats, e.g. `pdf`; needs soffice: apt-get install libreoffice-writer
 libreoffice-calc). The output is committed; tests do not need LibreOffice.
 """
 
@@ -39,14 +39,14 @@ OUT = os.path.join(ROOT, "testdata", "office")
 
 # (sample, formats). Forms go to spreadsheets too; reports only to documents and pages.
 SAMPLES = [
-    ("clean/self-evaluation-forms.txt", ["docx", "xlsx", "html", "xls"]),
-    ("faulty/SUM004-fund-total.txt", ["docx", "xlsx", "html"]),
-    ("faulty/SUM002-form-total.txt", ["docx", "xlsx", "html"]),
-    ("faulty/RATE004-execution-score.txt", ["docx", "xlsx", "html"]),
-    ("faulty/TARGET003-no-deviation-reason.txt", ["docx", "xlsx", "html"]),
-    ("faulty/CODE001-duplicate-code.txt", ["docx", "html"]),
-    ("faulty/XREF001-abstract-budget.txt", ["docx", "html"]),
-    ("clean/district-report.txt", ["docx", "html"]),
+    ("clean/self-evaluation-forms.txt", ["docx", "xlsx", "html", "xls", "pdf"]),
+    ("faulty/SUM004-fund-total.txt", ["docx", "xlsx", "html", "pdf"]),
+    ("faulty/SUM002-form-total.txt", ["docx", "xlsx", "html", "pdf"]),
+    ("faulty/RATE004-execution-score.txt", ["docx", "xlsx", "html", "pdf"]),
+    ("faulty/TARGET003-no-deviation-reason.txt", ["docx", "xlsx", "html", "pdf"]),
+    ("faulty/CODE001-duplicate-code.txt", ["docx", "html", "pdf"]),
+    ("faulty/XREF001-abstract-budget.txt", ["docx", "html", "pdf"]),
+    ("clean/district-report.txt", ["docx", "html", "pdf"]),
     ("faulty/STRUCT001-numbering-gap.txt", ["docx"]),
 ]
 
@@ -198,7 +198,47 @@ def split_at_page(rows):
     return [[pad(r) for r in real[:header + 3]], [pad(real[header])] + [pad(r) for r in real[header + 3:]]]
 
 
-def fodt(blocks, auto, split=False):
+def display_width(text):
+    """Printed width in Chinese characters: a Latin letter or digit is about half of one."""
+    return sum(1 if ord(c) >= 0x2E80 else 0.55 for c in text)
+
+
+# The print layout of the PDF fixtures: an A4 landscape page with a page number in the footer,
+# tables in 9 pt with padded, ruled cells whose text is centred vertically (as Word forms set
+# them, so a merged cell's label is printed on its middle line), columns as wide as their text
+# needs up to 14 characters, and a table's first row repeated on every page it runs over.
+PRINT_STYLES = """<office:automatic-styles>
+<style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape" fo:margin-top="1.5cm" fo:margin-bottom="1cm" fo:margin-left="2cm" fo:margin-right="2cm"/><style:footer-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-top="0.3cm"/></style:footer-style></style:page-layout>
+<style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-indent="0.85cm" fo:margin-bottom="0.15cm"/><style:text-properties fo:font-size="12pt" style:font-size-asian="12pt"/></style:style>
+<style:style style:name="Cell9" style:family="paragraph"><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>
+<style:style style:name="Foot" style:family="paragraph"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/></style:style>
+<style:style style:name="Ruled" style:family="table-cell"><style:table-cell-properties fo:padding-left="0.15cm" fo:padding-right="0.15cm" fo:padding-top="0.05cm" fo:padding-bottom="0.05cm" fo:border="0.5pt solid #000000" style:vertical-align="middle"/></style:style>
+{columns}
+</office:automatic-styles>
+<office:master-styles>
+<style:master-page style:name="Standard" style:page-layout-name="pm1"><style:footer><text:p text:style-name="Foot">— <text:page-number text:select-page="current"/> —</text:p></style:footer></style:master-page>
+</office:master-styles>"""
+
+PAGE_WIDTH_CM = 25.7
+
+
+def column_widths(grid):
+    """Columns as wide as their text needs up to 14 characters; when the page is too narrow for
+    that, every column keeps room for 4 characters (a score such as 9.91 never wraps) and the
+    long ones share what is left."""
+    char_cm, pad_cm = 0.32, 0.35
+    need = [max(2.0, min(14.0, max(display_width(r[c]) for r in grid))) for c in range(len(grid[0]))]
+    floor = [min(n, 4.0) * char_cm + pad_cm for n in need]
+    full = [n * char_cm + pad_cm for n in need]
+    if sum(full) <= PAGE_WIDTH_CM:
+        return [PAGE_WIDTH_CM * f / sum(full) for f in full]
+    extra = [f - m for f, m in zip(full, floor)]
+    share = (PAGE_WIDTH_CM - sum(floor)) / sum(extra)
+    return [m + e * share for m, e in zip(floor, extra)]
+
+
+def fodt(blocks, auto, split=False, printed=False):
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
            'office:mimetype="application/vnd.oasis.opendocument.text">']
     fmt1 = 'style:num-format="一, 二, 三, ..." style:num-suffix="、"' if auto else 'style:num-format=""'
@@ -211,14 +251,28 @@ def fodt(blocks, auto, split=False):
 <text:outline-level-style text:level="1" {fmt1}/>
 <text:outline-level-style text:level="2" {fmt2}/>
 </text:outline-style>
-</office:styles>
-<office:automatic-styles>
+</office:styles>""")
+    tables = [b for b in blocks if b[0] not in ("p", "h")]
+    if printed:
+        columns = []
+        for t, b in enumerate(tables):
+            for c, w in enumerate(column_widths(merged_grid(b[1])[0])):
+                columns.append(f'<style:style style:name="T{t}C{c}" style:family="table-column">'
+                               f'<style:table-column-properties style:column-width="{w:.2f}cm"/></style:style>')
+            columns.append(f'<style:style style:name="T{t}" style:family="table"><style:table-properties '
+                           f'style:width="{PAGE_WIDTH_CM}cm" table:align="margins"/></style:style>')
+        out.append(PRINT_STYLES.replace("{columns}", "\n".join(columns)))
+    else:
+        out.append("""<office:automatic-styles>
 <style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
-</office:automatic-styles>
-<office:body><office:text>""")
+</office:automatic-styles>""")
+    out.append("<office:body><office:text>")
+    body = ' text:style-name="Body"' if printed else ""
+    cell_p = ' text:style-name="Cell9"' if printed else ""
+    table_no = 0
     for b in blocks:
         if b[0] == "p":
-            out.append(f"<text:p>{html.escape(b[1])}</text:p>")
+            out.append(f"<text:p{body}>{html.escape(b[1])}</text:p>")
         elif b[0] == "h":
             title = b[3] if auto else b[4]
             out.append(f'<text:h text:style-name="Heading_20_{b[1]}" text:outline-level="{b[1]}">'
@@ -230,18 +284,30 @@ def fodt(blocks, auto, split=False):
                     out.append('<text:p text:style-name="PB"/>')
                 grid, spans, covered = merged_grid(rows)
                 width = len(grid[0])
-                out.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>')
+                if printed:
+                    out.append(f'<table:table table:style-name="T{table_no}">')
+                    out.extend(f'<table:table-column table:style-name="T{table_no}C{c}"/>' for c in range(width))
+                else:
+                    out.append(f'<table:table><table:table-column table:number-columns-repeated="{width}"/>')
+                # A heading row (text only) is repeated on every page the table runs over.
+                heading = printed and not any(cell_value(c) for c in grid[0])
                 for r, row in enumerate(grid):
+                    if heading and r == 0:
+                        out.append("<table:table-header-rows>")
                     out.append("<table:table-row>")
                     for c, cell in enumerate(row):
                         if covered[r][c]:
                             out.append("<table:covered-table-cell/>")
                             continue
                         span = f' table:number-rows-spanned="{spans[r][c]}"' if spans[r][c] > 1 else ""
-                        out.append(f'<table:table-cell office:value-type="string"{span}>'
-                                   f"<text:p>{html.escape(cell)}</text:p></table:table-cell>")
+                        style = ' table:style-name="Ruled"' if printed else ""
+                        out.append(f'<table:table-cell{style} office:value-type="string"{span}>'
+                                   f"<text:p{cell_p}>{html.escape(cell)}</text:p></table:table-cell>")
                     out.append("</table:table-row>")
+                    if heading and r == 0:
+                        out.append("</table:table-header-rows>")
                 out.append("</table:table>")
+            table_no += 1
     out.append("</office:text></office:body></office:document>")
     return "\n".join(out)
 
@@ -404,6 +470,7 @@ def convert(src, fmt, outdir):
         "xlsx": "xlsx:Calc MS Excel 2007 XML",
         "xls": "xls:MS Excel 97",
         "html": "html:HTML (StarWriter)",
+        "pdf": "pdf:writer_pdf_Export",
     }
     subprocess.run(["soffice", "--headless", "--convert-to", filters[fmt], "--outdir", outdir, src],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -413,8 +480,10 @@ def main():
     if not shutil.which("soffice"):
         sys.exit("soffice not found: apt-get install libreoffice-writer libreoffice-calc")
     os.makedirs(OUT, exist_ok=True)
+    only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
         for sample, formats in SAMPLES:
+            formats = [f for f in formats if not only or f in only]
             with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
                 blocks = parse(f.read())
             stem = os.path.splitext(os.path.basename(sample))[0]
@@ -426,6 +495,13 @@ def main():
                 if fmt in ("docx", "html"):
                     convert(doc, fmt, tmp)
                     shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
+            if "pdf" in formats:
+                printed = os.path.join(tmp, "print", stem + ".fodt")
+                os.makedirs(os.path.dirname(printed), exist_ok=True)
+                with open(printed, "w", encoding="utf-8") as f:
+                    f.write(fodt(blocks, auto, printed=True))
+                convert(printed, "pdf", os.path.dirname(printed))
+                shutil.copy(os.path.join(os.path.dirname(printed), f"{stem}.pdf"), os.path.join(OUT, f"{stem}.pdf"))
             for fmt in formats:
                 if fmt in ("xlsx", "xls"):
                     book = os.path.join(tmp, stem + ".fods")
@@ -434,6 +510,8 @@ def main():
                     convert(book, fmt, tmp)
                     shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
             print(stem, "auto numbering" if auto else "literal numbers", formats)
+        if only:
+            return
         # Variants.
         with open(os.path.join(ROOT, "testdata", "clean/self-evaluation-forms.txt"), encoding="utf-8") as f:
             forms = parse(f.read())

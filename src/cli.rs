@@ -34,7 +34,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Check report files or folders (.txt, .md, .docx, .xlsx, .xls, .ods, .html).
+    /// Check report files or folders (.txt, .md, .docx, .xlsx, .xls, .ods, .pdf, .html).
     Check(CheckArgs),
     /// List every rule.
     Rules(RulesArgs),
@@ -68,7 +68,7 @@ pub enum ExtractFormat {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files or folders to check; folders are searched for .txt, .md, .markdown, .docx, .xlsx,
-    /// .xlsm, .xls, .ods, .html and .htm files.
+    /// .xlsm, .xls, .ods, .pdf, .html and .htm files.
     /// Defaults to the current folder.
     pub paths: Vec<PathBuf>,
     /// Output format.

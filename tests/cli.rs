@@ -282,7 +282,7 @@ fn folders_are_walked_for_report_files_in_order() {
         dir.path().join(".git").join("x.txt"),
     )
     .unwrap();
-    std::fs::write(dir.path().join("scan.pdf"), b"ignored when walking").unwrap();
+    std::fs::write(dir.path().join("scan.png"), b"ignored when walking").unwrap();
     std::fs::write(dir.path().join("~$report.docx"), b"Word's owner file").unwrap();
     let o = jxlint(&["check", "--format", "json", dir.path().to_str().unwrap()]);
     let codes: Vec<String> = json(&o)

@@ -114,7 +114,7 @@ fn every_format_gives_the_findings_of_its_text_original() {
     }
     assert_eq!(
         extensions.into_iter().collect::<Vec<_>>(),
-        ["docx", "html", "xls", "xlsx"]
+        ["docx", "html", "pdf", "xls", "xlsx"]
     );
 }
 

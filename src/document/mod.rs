@@ -64,6 +64,8 @@ pub struct Unread {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UnreadKind {
+    /// A page of a PDF with no text (a scanned page among text pages).
+    PageWithoutText { page: usize },
     /// Hidden rows of a sheet, skipped.
     HiddenRows { sheet: String, rows: Vec<u32> },
     /// A hidden sheet, skipped.

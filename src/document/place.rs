@@ -32,6 +32,8 @@ pub enum Place {
     },
     /// The n-th paragraph (headings count) of a document or a web page.
     Paragraph { paragraph: usize },
+    /// A line of a page of a PDF, counted from the top of the page.
+    PageLine { page: usize, line: usize },
 }
 
 fn is_one(n: &usize) -> bool {

@@ -10,6 +10,7 @@
 mod docx;
 mod html;
 mod lines;
+mod pdf;
 mod sheet;
 mod sheet_size;
 mod view;
@@ -34,6 +35,8 @@ pub enum Format {
     Spreadsheet,
     /// Web pages: .html, .htm.
     Html,
+    /// PDF with a text layer, read with poppler's `pdftotext`.
+    Pdf,
 }
 
 /// Extensions of report files jxlint recognises but cannot read, with what to do instead.
@@ -41,10 +44,6 @@ pub const UNREADABLE: &[(&str, &str)] = &[
     ("doc", "Word 97-2003 (.doc): save it as .docx"),
     ("wps", "WPS (.wps): save it as .docx"),
     ("et", "WPS spreadsheets (.et): save it as .xlsx"),
-    (
-        "pdf",
-        "PDF: extract its text (pdftotext -layout) and check the .txt",
-    ),
 ];
 
 impl Format {
@@ -57,6 +56,7 @@ impl Format {
             "docx" | "docm" => Some(Format::Docx),
             "xlsx" | "xlsm" | "xls" | "ods" => Some(Format::Spreadsheet),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -90,7 +90,16 @@ pub enum ReadError {
     /// Past a limit that protects the machine (a zip bomb, a sheet of millions of rows).
     #[error("too large to read: {0}")]
     TooLarge(String),
+    /// A program or data the format needs is not installed (poppler for PDF).
+    #[error("{0}")]
+    MissingTool(String),
+    /// A PDF of this many pages with no text at all: pictures of pages.
+    #[error("this PDF ({0} pages) has no text layer: it is scanned pages (pictures), which need OCR first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then check the OCR'd copy")]
+    NoText(usize),
 }
+
+/// The most text a reader takes from a helper program (poppler): 256 MB.
+pub(crate) const MAX_TEXT_BYTES: usize = 256 << 20;
 
 /// Read a file's bytes in a format: the text view and the document.
 pub fn read_bytes(
@@ -108,7 +117,14 @@ pub fn read_bytes(
         Format::Docx => docx::read(path, bytes),
         Format::Spreadsheet => sheet::read(path, bytes),
         Format::Html => html::read(path, bytes),
+        Format::Pdf => pdf::read(path, bytes),
     }
+}
+
+/// The document of `pdftotext -tsv` output, as the PDF reader builds it (for the fuzz target
+/// and tests: no poppler needed).
+pub fn read_pdf_tsv(path: &Path, tsv: &str) -> Result<(SourceFile, Document), ReadError> {
+    pdf::read_tsv(path, tsv)
 }
 
 /// Build the document for a decoded text file (plain text or Markdown).

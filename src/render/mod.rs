@@ -38,6 +38,8 @@ pub fn describe_place(place: &Place, lang: Lang) -> String {
         (Place::SheetCell { sheet, cell, .. }, Lang::En) => format!("sheet “{sheet}” {cell}"),
         (Place::Paragraph { paragraph }, Lang::Zh) => format!("第 {paragraph} 段"),
         (Place::Paragraph { paragraph }, Lang::En) => format!("paragraph {paragraph}"),
+        (Place::PageLine { page, line }, Lang::Zh) => format!("第 {page} 页 第 {line} 行"),
+        (Place::PageLine { page, line }, Lang::En) => format!("page {page}, line {line}"),
     }
 }
 

@@ -301,6 +301,10 @@ pub fn describe_unread(what: &crate::document::UnreadKind) -> Text {
                 ),
             )
         }
+        UnreadKind::PageWithoutText { page } => Text::new(
+            format!("第 {page} 页没有文字层（扫描页？），未读取；需先做文字识别（OCR）"),
+            format!("page {page} has no text layer (a scanned page?), not read; it needs OCR"),
+        ),
         UnreadKind::HiddenSheet { sheet } => Text::new(
             format!("隐藏的工作表「{sheet}」未读取"),
             format!("hidden sheet “{sheet}”, not read"),

@@ -1,0 +1,944 @@
+//! From the words of a PDF (with their boxes) to a text view in the shape the text reader
+//! reads: one line per paragraph, one tab-separated line per table row, an empty cell where a
+//! column is empty — with the page and line on the page of every piece.
+//!
+//! What this rebuilds, and why:
+//! - Lines: words whose boxes overlap vertically by half are one line (poppler's own lines
+//!   split a table row wherever a cell is a block of its own).
+//! - Cells: a gap wider than half the line's height ends a cell; a space between words is far
+//!   narrower.
+//! - Columns: a table's column borders lie where its rows have gaps and no text. Counting, at
+//!   every x, the rows with a gap there against the rows with text there finds the borders even
+//!   where a merged cell crosses one. A table restarts its columns at a header after data (a
+//!   form's fund block and its indicator block have different columns).
+//! - Wrapped cells: a line of text only, in cells where the row above has text, is the rest of
+//!   those cells; a header cell wrapped above its row is put in front.
+//! - Merged cells printed on a middle line: when a table's first rows have nothing in a column
+//!   and a later row does, the text is the centred label of a merged cell; it goes back to the
+//!   first row of the rows it is centred on.
+//! - Page chrome: page numbers and lines repeated at the top or bottom of most pages are
+//!   dropped; a table that runs to the foot of a page goes on with the next page's first rows,
+//!   without its repeated header.
+//!
+//! The reader judges nothing: it never looks for a report's words.
+
+use std::collections::{HashMap, HashSet};
+
+use super::tsv::{Page, Word};
+use crate::document::{Place, Span};
+use crate::number::looks_numeric;
+use crate::text::compact;
+
+/// The text view of a PDF and the place of each piece of it.
+#[derive(Debug, Default)]
+pub(crate) struct Laid {
+    pub text: String,
+    pub places: Vec<(Span, Place)>,
+    /// Pages with no text at all (scanned pages among text pages).
+    pub pages_without_text: Vec<usize>,
+}
+
+/// A run of words with no wide gap: one cell's text on one line.
+#[derive(Debug, Clone)]
+struct Chunk {
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+    text: String,
+}
+
+impl Chunk {
+    fn middle(&self) -> f64 {
+        (self.top + self.bottom) / 2.0
+    }
+
+    fn is_number(&self) -> bool {
+        looks_numeric(&self.text)
+    }
+}
+
+/// One visual line of a page.
+#[derive(Debug, Clone)]
+struct Line {
+    page: usize,
+    /// 1-based on its page, counting every line a person sees (page numbers included).
+    number: usize,
+    top: f64,
+    bottom: f64,
+    /// The typical word height: the unit of every distance below.
+    height: f64,
+    /// In the last quarter of its page: a table there may go on on the next page.
+    at_foot: bool,
+    chunks: Vec<Chunk>,
+}
+
+impl Line {
+    fn left(&self) -> f64 {
+        self.chunks.first().map_or(0.0, |c| c.left)
+    }
+
+    fn right(&self) -> f64 {
+        self.chunks.last().map_or(0.0, |c| c.right)
+    }
+
+    fn is_multi(&self) -> bool {
+        self.chunks.len() >= 2
+    }
+
+    fn has_number(&self) -> bool {
+        self.chunks.iter().any(Chunk::is_number)
+    }
+
+    fn place(&self) -> Place {
+        Place::PageLine {
+            page: self.page,
+            line: self.number,
+        }
+    }
+}
+
+/// A piece of a cell or paragraph, from one line.
+#[derive(Debug, Clone)]
+struct Piece {
+    text: String,
+    place: Place,
+    top: f64,
+    bottom: f64,
+}
+
+/// A table row: the pieces of each column, and its vertical extent.
+#[derive(Debug, Clone, Default)]
+struct Row {
+    cells: Vec<Vec<Piece>>,
+    /// The vertical middle of each column's text, for merged labels.
+    middles: Vec<f64>,
+    top: f64,
+    bottom: f64,
+    /// The line height of the row's own line.
+    height: f64,
+    page: usize,
+}
+
+impl Row {
+    fn filled(&self, column: usize) -> bool {
+        self.cells.get(column).is_some_and(|c| !c.is_empty())
+    }
+
+    fn text_at(&self, column: usize) -> String {
+        self.cells
+            .get(column)
+            .map(|c| join(c.iter().map(|p| p.text.as_str())))
+            .unwrap_or_default()
+    }
+
+    fn has_number(&self) -> bool {
+        (0..self.cells.len()).any(|c| self.filled(c) && looks_numeric(&self.text_at(c)))
+    }
+
+    fn set(&mut self, column: usize, pieces: Vec<Piece>, middle: f64) {
+        if self.cells.len() <= column {
+            self.cells.resize(column + 1, Vec::new());
+            self.middles.resize(column + 1, 0.0);
+        }
+        self.cells[column].extend(pieces);
+        self.middles[column] = middle;
+    }
+
+    /// The row's text for comparison: cells in order, compacted.
+    fn key(&self) -> String {
+        (0..self.cells.len())
+            .map(|c| compact(&self.text_at(c)))
+            .collect::<Vec<_>>()
+            .join("\t")
+    }
+}
+
+/// Lay out every page.
+pub(crate) fn lay_out(pages: &[Page]) -> Laid {
+    let mut laid = Laid::default();
+    let mut lines: Vec<Line> = Vec::new();
+    let mut per_page: Vec<Vec<Line>> = Vec::new();
+    for page in pages {
+        let page_lines = lines_of(page);
+        if page_lines.is_empty() {
+            laid.pages_without_text.push(page.number);
+        }
+        per_page.push(page_lines);
+    }
+    drop_chrome(pages, &mut per_page);
+    // Where each page starts in `lines`, to know a page break.
+    for page_lines in per_page {
+        lines.extend(page_lines);
+    }
+    let margins = Margins {
+        left: lines.iter().map(Line::left).fold(f64::INFINITY, f64::min),
+        right: lines.iter().map(Line::right).fold(0.0, f64::max),
+    };
+    let mut out = Out::default();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(end) = table_end(&lines, i) {
+            emit_table(&mut out, &lines[i..end]);
+            i = end;
+        } else {
+            let end = paragraph_end(&lines, i, &margins);
+            out.paragraph(&lines[i..end]);
+            i = end;
+        }
+    }
+    laid.text = out.text;
+    laid.places = out.places;
+    laid
+}
+
+/// The lines of a page: words grouped by vertical overlap, split into chunks at wide gaps.
+fn lines_of(page: &Page) -> Vec<Line> {
+    let mut words: Vec<&Word> = page.words.iter().collect();
+    words.sort_by(|a, b| a.middle().total_cmp(&b.middle()));
+    let mut groups: Vec<Vec<&Word>> = Vec::new();
+    let mut band = (0.0f64, 0.0f64);
+    for word in words {
+        let joins = groups.last().is_some_and(|_| {
+            let overlap = word.bottom().min(band.1) - word.top.max(band.0);
+            overlap >= 0.5 * word.height.min(band.1 - band.0)
+        });
+        if joins {
+            band = (band.0.min(word.top), band.1.max(word.bottom()));
+            groups.last_mut().expect("checked").push(word);
+        } else {
+            band = (word.top, word.bottom());
+            groups.push(vec![word]);
+        }
+    }
+    let mut lines = Vec::with_capacity(groups.len());
+    for (n, mut group) in groups.into_iter().enumerate() {
+        group.sort_by(|a, b| a.left.total_cmp(&b.left));
+        let mut heights: Vec<f64> = group.iter().map(|w| w.height).collect();
+        heights.sort_by(f64::total_cmp);
+        let height = heights[heights.len() / 2].max(1.0);
+        let mut chunks: Vec<Chunk> = Vec::new();
+        for word in group {
+            match chunks.last_mut() {
+                Some(c) if word.left - c.right <= 0.5 * height => {
+                    if word.left - c.right > 0.15 * height && needs_space(&c.text, &word.text) {
+                        c.text.push(' ');
+                    }
+                    c.text.push_str(&word.text);
+                    c.right = c.right.max(word.right());
+                    c.top = c.top.min(word.top);
+                    c.bottom = c.bottom.max(word.bottom());
+                }
+                _ => chunks.push(Chunk {
+                    left: word.left,
+                    right: word.right(),
+                    top: word.top,
+                    bottom: word.bottom(),
+                    text: word.text.clone(),
+                }),
+            }
+        }
+        let top = chunks.iter().map(|c| c.top).fold(f64::INFINITY, f64::min);
+        let bottom = chunks.iter().map(|c| c.bottom).fold(0.0, f64::max);
+        lines.push(Line {
+            page: page.number,
+            number: n + 1,
+            top,
+            bottom,
+            height,
+            at_foot: page.height <= 0.0 || bottom >= 0.75 * page.height,
+            chunks,
+        });
+    }
+    lines
+}
+
+/// Whether two pieces of text joined need a space: not between Chinese characters.
+fn needs_space(before: &str, after: &str) -> bool {
+    let (last, first) = (before.chars().last(), after.chars().next());
+    let wide = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2E80);
+    // A figure wrapped in a narrow cell (`10.0` / `0`) is one figure.
+    let figure = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ".%,".contains(c));
+    !(wide(last) || wide(first) || (figure(last) && figure(first)))
+}
+
+fn join<'a>(pieces: impl Iterator<Item = &'a str>) -> String {
+    let mut text = String::new();
+    for piece in pieces {
+        if !text.is_empty() && needs_space(&text, piece) {
+            text.push(' ');
+        }
+        text.push_str(piece);
+    }
+    text
+}
+
+/// Drop page numbers and running headers and footers: lines in the top or bottom eighth of a
+/// page that are a page number, or that recur (digits aside) on most pages.
+fn drop_chrome(pages: &[Page], per_page: &mut [Vec<Line>]) {
+    let margin = |page: &Page, line: &Line| {
+        page.height > 0.0
+            && (line.bottom <= page.height / 8.0 || line.top >= page.height * 7.0 / 8.0)
+    };
+    let shape = |line: &Line| -> String {
+        compact(&join(line.chunks.iter().map(|c| c.text.as_str())))
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for (page, lines) in pages.iter().zip(per_page.iter()) {
+        let mut seen = HashSet::new();
+        for line in lines.iter().filter(|l| margin(page, l)) {
+            if seen.insert(shape(line)) {
+                *counts.entry(shape(line)).or_default() += 1;
+            }
+        }
+    }
+    let pages_with_text = per_page.iter().filter(|l| !l.is_empty()).count();
+    // Running headers and footers are set smaller than the body; a form's title that opens
+    // every page is not.
+    let mut heights: Vec<f64> = per_page.iter().flatten().map(|l| l.height).collect();
+    heights.sort_by(f64::total_cmp);
+    let body = heights.get(heights.len() / 2).copied().unwrap_or(0.0);
+    let recurring = |l: &Line| {
+        pages_with_text >= 3
+            && l.height < 0.95 * body
+            && counts
+                .get(&shape(l))
+                .is_some_and(|&n| 2 * n > pages_with_text)
+    };
+    for (page, lines) in pages.iter().zip(per_page.iter_mut()) {
+        lines.retain(|l| !(margin(page, l) && (is_page_number(&shape(l)) || recurring(l))));
+    }
+}
+
+/// `#`, `-#-`, `— # —`, `第#页`, `第#页共#页`, `#/#`, `Page # of #` (digits already `#`).
+fn is_page_number(shape: &str) -> bool {
+    let core = shape.trim_matches(|c: char| "-—–－·.".contains(c));
+    let rest: String = core
+        .replace("Page", "")
+        .replace("page", "")
+        .replace("of", "/")
+        .replace(['第', '页'], "")
+        .replace(['共', '／'], "/");
+    let digits = rest.matches('#').count();
+    digits > 0 && rest.chars().all(|c| c == '#' || c == '/')
+}
+
+/// Whether line `j` follows line `i` closely: the next line of the same page within a line's
+/// height, or the first line of the next page.
+fn close(lines: &[Line], i: usize, j: usize) -> bool {
+    let (a, b) = (&lines[i], &lines[j]);
+    if a.page != b.page {
+        return b.page == a.page + 1 && a.at_foot;
+    }
+    b.top - a.bottom <= 1.2 * a.height.max(b.height)
+}
+
+/// Where a table starting at line `first` ends, or `None` if no table starts there. A table is
+/// at least two lines of two or more cells, close together, with single-cell lines between
+/// them (wrapped cells, merged labels) and narrow single-cell lines after them.
+fn table_end(lines: &[Line], first: usize) -> Option<usize> {
+    let leading = leading_singles(lines, first);
+    let start = first + leading;
+    if !lines.get(start)?.is_multi() {
+        return None;
+    }
+    let mut last_multi = start;
+    let mut multis = 1;
+    let mut loose = 0;
+    let mut j = start + 1;
+    let height = lines[start].height;
+    while j < lines.len() && close(lines, j - 1, j) {
+        // A table goes on over a page break with a row (perhaps led by a cell that wrapped
+        // upwards), not with a title; a line set larger than the table's (a title) ends it.
+        if (lines[j].page != lines[j - 1].page && !continues_over_page(lines, start, j))
+            || lines[j].height > 1.2 * height
+        {
+            break;
+        }
+        if lines[j].is_multi() {
+            last_multi = j;
+            multis += 1;
+            loose = 0;
+        } else if !inside_one_cell(&lines[j], &lines[start..j]) {
+            // A wrapped cell's lines stay inside one column, however many there are; lines
+            // that do not are allowed for a short run only (a merged label, a note).
+            loose += 1;
+            if loose > 3 {
+                break;
+            }
+        }
+        j += 1;
+    }
+    if multis < 2 {
+        return None;
+    }
+    // Single lines after the last row: only narrow ones inside the table's width.
+    let (left, right) = lines[start..=last_multi]
+        .iter()
+        .filter(|l| l.is_multi())
+        .fold((f64::INFINITY, 0.0f64), |(l, r), line| {
+            (l.min(line.left()), r.max(line.right()))
+        });
+    let mut end = last_multi + 1;
+    while end < lines.len()
+        && end < j
+        && !lines[end].is_multi()
+        && lines[end].left() >= left - 1.0
+        && lines[end].right() <= right + 1.0
+        && lines[end].right() - lines[end].left() <= 0.35 * (right - left)
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// Whether a single-cell line lies inside one cell of the table's rows above it: within the
+/// x-range of a cell of a line with two or more cells, so that it reads as that cell wrapped.
+fn inside_one_cell(line: &Line, above: &[Line]) -> bool {
+    let c = &line.chunks[0];
+    let slack = 0.5 * line.height;
+    above
+        .iter()
+        .rev()
+        .filter(|l| l.is_multi())
+        .take(8)
+        .any(|l| {
+            l.chunks.iter().enumerate().any(|(i, cell)| {
+                // The cell reaches to where the next one starts (its text may be shorter).
+                let right = l.chunks.get(i + 1).map_or(cell.right, |n| n.left);
+                c.left >= cell.left - slack && c.right <= right.max(cell.right) + slack
+            })
+        })
+}
+
+/// Whether the page starting at line `j` goes on with the table whose lines start at `start`:
+/// its first line has two or more cells, or single-cell lines (cells that wrapped upwards, a
+/// repeated first row) lead close together to one that has, each starting where a cell of the
+/// table starts.
+fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
+    const MAX: usize = 6;
+    let tolerance = 0.15 * lines[start].height;
+    let starts: Vec<f64> = lines[start..j]
+        .iter()
+        .flat_map(|l| l.chunks.iter().map(|c| c.left))
+        .collect();
+    for k in j..(j + MAX + 1).min(lines.len()) {
+        let line = &lines[k];
+        if line.page != lines[j].page {
+            return false;
+        }
+        if line.is_multi() {
+            return true;
+        }
+        let aligned = starts
+            .iter()
+            .any(|x| (line.chunks[0].left - x).abs() <= tolerance);
+        if !aligned || (k + 1 < lines.len() && !close(lines, k, k + 1)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// How many single-cell lines from `first` on belong to the table whose first row of two or
+/// more cells follows them: cells of rows above it that wrapped, or rows of one cell. Each is
+/// close to the next and starts where a cell of that row starts, or lies inside one of its
+/// later cells (a header cell wrapped upwards); a paragraph or title above the table does not.
+fn leading_singles(lines: &[Line], first: usize) -> usize {
+    const MAX: usize = 6;
+    let n = lines[first..]
+        .iter()
+        .take(MAX + 1)
+        .take_while(|l| !l.is_multi())
+        .count();
+    let Some(row) = lines.get(first + n).filter(|l| l.is_multi() && n <= MAX) else {
+        return 0;
+    };
+    let tolerance = 0.15 * row.height;
+    // Where the cells of the table's first rows start.
+    let starts: Vec<f64> = lines[first + n..]
+        .iter()
+        .take(8)
+        .filter(|l| l.is_multi())
+        .take(3)
+        .flat_map(|l| l.chunks.iter().map(|c| c.left))
+        .collect();
+    // Count from the row upwards; stop at the first line that does not belong.
+    let mut kept = 0;
+    for k in (first..first + n).rev() {
+        let c = &lines[k].chunks[0];
+        let belongs = lines[k].page == row.page
+            && lines[k + 1].top - lines[k].bottom <= row.height
+            && (starts.iter().any(|x| (c.left - x).abs() <= tolerance)
+                || row.chunks[1..]
+                    .iter()
+                    .any(|r| c.left >= r.left - row.height && c.right <= r.right + row.height));
+        if !belongs {
+            break;
+        }
+        kept += 1;
+    }
+    // Only a whole run: a line that does not belong ends the table's upward reach, and the
+    // lines below it are read with the table when the loop reaches them.
+    if kept == n {
+        n
+    } else {
+        0
+    }
+}
+
+/// The text's outer edges over all pages.
+#[derive(Clone, Copy)]
+struct Margins {
+    left: f64,
+    right: f64,
+}
+
+/// Where the paragraph starting at line `first` ends: wrapped lines that reach the right
+/// margin go on with the next line when it is not indented.
+fn paragraph_end(lines: &[Line], first: usize, margins: &Margins) -> usize {
+    let Margins { left, right } = *margins;
+    let mut j = first;
+    loop {
+        let line = &lines[j];
+        let next = j + 1;
+        let goes_on = next < lines.len()
+            && !line.is_multi()
+            && !lines[next].is_multi()
+            && line.right() >= right - 1.5 * line.height
+            && lines[next].left() <= left + 0.6 * line.height
+            && close(lines, j, next)
+            && table_end(lines, next).is_none();
+        if !goes_on {
+            return next;
+        }
+        j = next;
+    }
+}
+
+/// The text being built and the places of its pieces.
+#[derive(Default)]
+struct Out {
+    text: String,
+    places: Vec<(Span, Place)>,
+}
+
+impl Out {
+    fn piece(&mut self, text: &str, place: &Place) {
+        if text.is_empty() {
+            return;
+        }
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.places
+            .push((Span::new(start, self.text.len()), place.clone()));
+    }
+
+    fn pieces(&mut self, pieces: &[Piece]) {
+        let mut previous: Option<&str> = None;
+        for p in pieces {
+            if previous.is_some_and(|prev| needs_space(prev, &p.text)) {
+                self.text.push(' ');
+            }
+            self.piece(&p.text, &p.place);
+            previous = Some(&p.text);
+        }
+    }
+
+    fn paragraph(&mut self, lines: &[Line]) {
+        let pieces: Vec<Piece> = lines
+            .iter()
+            .flat_map(|l| {
+                l.chunks.iter().map(|c| Piece {
+                    text: c.text.clone(),
+                    place: l.place(),
+                    top: c.top,
+                    bottom: c.bottom,
+                })
+            })
+            .collect();
+        self.pieces(&pieces);
+        self.text.push('\n');
+    }
+
+    fn row(&mut self, row: &Row) {
+        let mut cells = row.cells.len();
+        while cells > 0 && row.cells[cells - 1].is_empty() {
+            cells -= 1;
+        }
+        for (i, cell) in row.cells[..cells].iter().enumerate() {
+            if i > 0 {
+                self.text.push('\t');
+            }
+            self.pieces(cell);
+        }
+        // A row of one cell is still a row of the table.
+        if cells <= 1 {
+            self.text.push('\t');
+        }
+        self.text.push('\n');
+    }
+}
+
+/// Lay out a table's lines as rows, block by block. A block that opens a page with the header
+/// of an earlier block is that table going on: its repeated header is dropped.
+fn emit_table(out: &mut Out, lines: &[Line]) {
+    out.text.push('\n');
+    let mut headers: HashSet<String> = HashSet::new();
+    let mut start = 0;
+    for end in block_starts(lines).into_iter().skip(1).chain([lines.len()]) {
+        let mut rows = rows_of(&lines[start..end]);
+        restore_merged_labels(&mut rows);
+        let opens_page = start == 0 || lines[start - 1].page != lines[start].page;
+        let mut skip = 0;
+        if let Some(first) = rows.first().filter(|r| !r.has_number()) {
+            let key = first.key();
+            if !headers.insert(key) && opens_page {
+                skip = 1;
+            }
+        }
+        for row in &rows[skip..] {
+            out.row(row);
+        }
+        start = end;
+    }
+    out.text.push('\n');
+}
+
+/// Where the blocks of a table start: at its first line, and at every line of text cells only
+/// (a header) that comes after a row with figures.
+fn block_starts(lines: &[Line]) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut seen_figures = false;
+    for (i, line) in lines.iter().enumerate() {
+        if !line.is_multi() {
+            continue;
+        }
+        if line.has_number() {
+            seen_figures = true;
+        } else if seen_figures {
+            // Take along the wrapped header lines just above it.
+            let mut s = i;
+            while s > starts[starts.len() - 1] + 1
+                && !lines[s - 1].is_multi()
+                && !lines[s - 1].has_number()
+                && lines[s].top - lines[s - 1].bottom <= 0.5 * line.height
+            {
+                s -= 1;
+            }
+            starts.push(s);
+            seen_figures = false;
+        }
+    }
+    starts
+}
+
+/// The column borders of a block: the middles of the stretches where more of its rows have a
+/// gap than have text.
+fn borders(lines: &[Line]) -> Vec<f64> {
+    // (x, gap change, text change)
+    let mut events: Vec<(f64, i32, i32)> = Vec::new();
+    for line in lines.iter().filter(|l| l.is_multi()) {
+        for pair in line.chunks.windows(2) {
+            if pair[1].left > pair[0].right {
+                events.push((pair[0].right, 1, 0));
+                events.push((pair[1].left, -1, 0));
+            }
+        }
+        for c in &line.chunks {
+            events.push((c.left, 0, 1));
+            events.push((c.right, 0, -1));
+        }
+    }
+    events.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut borders = Vec::new();
+    let (mut gaps, mut texts) = (0, 0);
+    let mut zone: Option<f64> = None;
+    let mut i = 0;
+    while i < events.len() {
+        let x = events[i].0;
+        while i < events.len() && events[i].0 == x {
+            gaps += events[i].1;
+            texts += events[i].2;
+            i += 1;
+        }
+        let open = gaps > 0 && gaps > texts;
+        match (zone, open) {
+            (None, true) => zone = Some(x),
+            (Some(from), false) => {
+                borders.push((from + x) / 2.0);
+                zone = None;
+            }
+            _ => {}
+        }
+    }
+    // A column that only wrapped lines reach (a header cell of a column left empty in every
+    // row) starts beyond the text of every row: a border before it.
+    let right = lines
+        .iter()
+        .filter(|l| l.is_multi())
+        .flat_map(|l| l.chunks.iter().map(|c| c.right))
+        .fold(f64::NEG_INFINITY, f64::max);
+    let beyond = lines
+        .iter()
+        .filter(|l| !l.is_multi())
+        .flat_map(|l| l.chunks.iter())
+        .filter(|c| c.left > right + (c.bottom - c.top))
+        .map(|c| c.left)
+        .fold(f64::INFINITY, f64::min);
+    if beyond.is_finite() && right.is_finite() {
+        borders.push((right + beyond) / 2.0);
+    }
+    borders
+}
+
+/// The column of a chunk: how many borders lie left of its start.
+fn column(borders: &[f64], chunk: &Chunk) -> usize {
+    let x = chunk.left + ((chunk.right - chunk.left) / 2.0).min(2.0);
+    borders.partition_point(|b| *b < x)
+}
+
+/// A block's lines as rows. Lines of two or more cells are rows (anchors). A line of fewer
+/// cells is part of a row whose cells wrapped: it joins the nearest anchor, within half a
+/// line, that has text or nothing in its columns — below a cell that wrapped downwards (top-
+/// aligned cells), around the row's middle line (cells centred vertically). Lines that join no
+/// anchor and touch each other make a row of their own (a row whose every cell wrapped).
+fn rows_of(lines: &[Line]) -> Vec<Row> {
+    let borders = borders(lines);
+    let cells_of = |line: &Line| -> Row {
+        let mut row = Row {
+            top: line.top,
+            bottom: line.bottom,
+            height: line.height,
+            page: line.page,
+            ..Row::default()
+        };
+        for chunk in &line.chunks {
+            let piece = Piece {
+                text: chunk.text.clone(),
+                place: line.place(),
+                top: chunk.top,
+                bottom: chunk.bottom,
+            };
+            row.set(column(&borders, chunk), vec![piece], chunk.middle());
+        }
+        row
+    };
+    // A row's own line: figures, or at least half as many cells as the block's fullest line
+    // (a header's wrapped parts above and below it may be two cells of a line too).
+    let fullest = lines.iter().map(|l| l.chunks.len()).max().unwrap_or(0);
+    // A line that starts with the first column's label is a row of its own too.
+    let is_anchor = |l: &Line| {
+        l.is_multi()
+            && (l.has_number()
+                || 2 * l.chunks.len() >= fullest
+                || column(&borders, &l.chunks[0]) == 0)
+    };
+    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| is_anchor(&lines[i])).collect();
+    let mut rows: Vec<Row> = anchors.iter().map(|&i| cells_of(&lines[i])).collect();
+    // Row index of each line, or None for a line that joins no anchor.
+    let mut loose: Vec<Row> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if is_anchor(line) {
+            continue;
+        }
+        let part = cells_of(line);
+        // The anchors just above and below, by index into `rows`.
+        let below = anchors.partition_point(|&a| a < i);
+        let candidates = [
+            below.checked_sub(1),
+            Some(below).filter(|&b| b < anchors.len()),
+        ];
+        let mut best: Option<(usize, f64, bool)> = None;
+        for k in candidates.into_iter().flatten() {
+            let anchor = &lines[anchors[k]];
+            if anchor.page != line.page {
+                continue;
+            }
+            let gap = if anchors[k] < i {
+                line.top - anchor.bottom
+            } else {
+                anchor.top - line.bottom
+            };
+            let fits = (0..part.cells.len()).filter(|&c| part.filled(c)).all(|c| {
+                !rows[k].filled(c) || !looks_numeric(&rows[k].text_at(c)) || part.has_number()
+            });
+            if !fits || gap > 0.6 * line.height {
+                continue;
+            }
+            let continues = (0..part.cells.len()).any(|c| part.filled(c) && rows[k].filled(c));
+            let better = match best {
+                None => true,
+                Some((_, best_gap, best_continues)) => {
+                    if (gap - best_gap).abs() < 0.2 * line.height {
+                        continues && !best_continues
+                    } else {
+                        gap < best_gap
+                    }
+                }
+            };
+            if better {
+                best = Some((k, gap, continues));
+            }
+        }
+        match best {
+            Some((k, _, _)) => {
+                let above = anchors[k] > i;
+                join_part(&mut rows[k], part, above);
+            }
+            None => match loose.last_mut() {
+                Some(row)
+                    if row.page == part.page && part.top - row.bottom <= 0.3 * line.height =>
+                {
+                    join_part(row, part, false)
+                }
+                _ => loose.push(part),
+            },
+        }
+    }
+    rows.extend(loose);
+    rows.sort_by(|a, b| {
+        (a.page, a.top)
+            .partial_cmp(&(b.page, b.top))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    rows
+}
+
+/// Join a partial line's cells to a row: in front of the row's text when the line is above
+/// it, after it when below.
+fn join_part(row: &mut Row, part: Row, above: bool) {
+    for (c, cell) in part.cells.into_iter().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        if row.filled(c) {
+            if above {
+                row.cells[c].splice(0..0, cell);
+            } else {
+                row.cells[c].extend(cell);
+            }
+            // The middle of the cell's text is between its lines.
+            row.middles[c] = (row.middles[c] + part.middles[c]) / 2.0;
+        } else {
+            row.set(c, cell, part.middles[c]);
+        }
+    }
+    row.top = row.top.min(part.top);
+    row.bottom = row.bottom.max(part.bottom);
+}
+
+/// Put the centred text of merged cells back in the first of the rows it spans. Only where the
+/// block's first data row is empty in a column that later rows fill (a top-aligned label is
+/// always in the first row of its cell), and only when every label is centred on a run of rows
+/// that starts right after the previous label's run.
+fn restore_merged_labels(rows: &mut [Row]) {
+    let Some(first) = rows.iter().position(Row::has_number) else {
+        return;
+    };
+    // Merged labels are in the columns before the first column every data row fills (the
+    // indicator names), never in a value or remark column.
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let always = (0..width).find(|&c| {
+        rows[first..]
+            .iter()
+            .filter(|r| r.has_number())
+            .all(|r| r.filled(c))
+    });
+    for column in 0..always.unwrap_or(0) {
+        // The label's rows start after the last row above the data with text in the column
+        // (a header row without a label of its own is one of them).
+        let start = (0..first)
+            .rev()
+            .find(|&r| rows[r].filled(column))
+            .map_or(0, |r| r + 1);
+        if rows[start].filled(column) {
+            continue;
+        }
+        join_split_labels(rows, first, column);
+        let labels: Vec<usize> = (first..rows.len())
+            .filter(|&r| rows[r].filled(column))
+            .collect();
+        if labels.is_empty()
+            || labels
+                .iter()
+                .any(|&r| looks_numeric(&rows[r].text_at(column)))
+        {
+            continue;
+        }
+        let Some(moves) = centred_runs(rows, start, column, &labels) else {
+            continue;
+        };
+        for (from, to) in moves {
+            if from != to {
+                let pieces = std::mem::take(&mut rows[from].cells[column]);
+                rows[to].set(column, pieces, rows[from].middles[column]);
+            }
+        }
+    }
+}
+
+/// A label that wrapped across the line between two rows was cut in two, one part in each
+/// row. Its lines are set closer together than the rows' lines are: join them.
+fn join_split_labels(rows: &mut [Row], first: usize, column: usize) {
+    for r in first..rows.len().saturating_sub(1) {
+        let (a, b) = (&rows[r], &rows[r + 1]);
+        let (Some(upper), Some(lower)) = (
+            a.cells.get(column).and_then(|c| c.last()),
+            b.cells.get(column).and_then(|c| c.first()),
+        ) else {
+            continue;
+        };
+        let leading = lower.top - upper.bottom;
+        // How far apart the two rows' other cells typically are.
+        let mut gaps: Vec<f64> = (0..a.cells.len().min(b.cells.len()))
+            .filter(|&c| c != column && a.filled(c) && b.filled(c))
+            .filter_map(|c| Some(b.cells[c].first()?.top - a.cells[c].last()?.bottom))
+            .collect();
+        gaps.sort_by(f64::total_cmp);
+        let apart = gaps.get(gaps.len() / 2).copied();
+        if a.page == b.page
+            && leading <= 0.35 * a.height
+            && apart.is_some_and(|apart| apart > 2.0 * leading.max(0.0) + 0.2 * a.height)
+        {
+            let pieces = std::mem::take(&mut rows[r + 1].cells[column]);
+            let top = rows[r].cells[column].first().map_or(0.0, |p| p.top);
+            let bottom = pieces.last().map_or(0.0, |p| p.bottom);
+            rows[r].cells[column].extend(pieces);
+            rows[r].middles[column] = (top + bottom) / 2.0;
+        }
+    }
+}
+
+/// For each label row, the first row of the run of rows it is centred on; `None` if the labels
+/// are not laid out that way.
+fn centred_runs(
+    rows: &[Row],
+    start: usize,
+    column: usize,
+    labels: &[usize],
+) -> Option<Vec<(usize, usize)>> {
+    let mut moves = Vec::new();
+    let mut start = start;
+    for (k, &label) in labels.iter().enumerate() {
+        let middle = rows[label].middles[column];
+        let limit = labels.get(k + 1).copied().unwrap_or(rows.len());
+        if label < start || rows[start].page != rows[label].page {
+            return None;
+        }
+        // The run [start, end] whose middle is nearest the label's.
+        let off = |end: usize| ((rows[start].top + rows[end].bottom) / 2.0 - middle).abs();
+        let end = (label..limit)
+            .filter(|&end| rows[end].page == rows[start].page)
+            .min_by(|&a, &b| off(a).total_cmp(&off(b)))?;
+        if off(end) > 0.6 * rows[label].height {
+            return None;
+        }
+        moves.push((label, start));
+        start = end + 1;
+    }
+    Some(moves)
+}
