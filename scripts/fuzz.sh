@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../fuzz"
 
 seconds=${1:-60}
 jobs=${JOBS:-1}
-targets=${TARGETS:-"decode read_text read_markdown read_docx read_sheet read_html recognise check"}
+targets=${TARGETS:-"decode read_text read_markdown read_docx read_sheet read_html read_pdf fit recognise check"}
 
 cargo +nightly fuzz build --release >/dev/null
 
@@ -29,6 +29,10 @@ for target in $targets; do
             read_docx) find ../testdata -type f -name '*.docx' -exec cp {} "$corpus/" \; ;;
             read_sheet) find ../testdata -type f \( -name '*.xlsx' -o -name '*.xls' \) -exec cp {} "$corpus/" \; ;;
             read_html) find ../testdata -type f \( -name '*.html' -o -name '*.htm' \) -exec cp {} "$corpus/" \; ;;
+            # poppler's word boxes of the PDF fixtures (the target lays out pdftotext -tsv text)
+            read_pdf) for pdf in ../testdata/office/*.pdf; do
+                    pdftotext -tsv "$pdf" "$corpus/$(basename "$pdf" .pdf).tsv"
+                done ;;
             *) find ../testdata -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$corpus/" \; ;;
         esac
     fi

@@ -586,6 +586,8 @@ impl Out {
 /// Lay out a table's lines as rows, block by block. A block that opens a page with the header
 /// of an earlier block is that table going on: its repeated header is dropped.
 fn emit_table(out: &mut Out, lines: &[Line]) {
+    let kept = without_repeated_rows(lines);
+    let lines = &kept[..];
     out.text.push('\n');
     let mut headers: HashSet<String> = HashSet::new();
     let mut start = 0;
@@ -608,6 +610,36 @@ fn emit_table(out: &mut Out, lines: &[Line]) {
     out.text.push('\n');
 }
 
+/// The table's lines without the rows a word processor repeats at the top of every page the
+/// table runs over ("repeat as header row"): lines opening a page that repeat, in order, the
+/// table's own first lines — at least a line of two or more cells, or two lines.
+fn without_repeated_rows(lines: &[Line]) -> Vec<Line> {
+    fn key(l: &Line) -> impl Iterator<Item = &str> {
+        l.chunks.iter().map(|c| c.text.as_str())
+    }
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        if i > 0 && lines[i].page != lines[i - 1].page {
+            let page = lines[i].page;
+            let m = (0..i)
+                .take_while(|&k| {
+                    lines
+                        .get(i + k)
+                        .is_some_and(|l| l.page == page && key(l).eq(key(&lines[k])))
+                })
+                .count();
+            if m >= 2 || (m == 1 && lines[i].is_multi()) {
+                i += m;
+                continue;
+            }
+        }
+        kept.push(lines[i].clone());
+        i += 1;
+    }
+    kept
+}
+
 /// Where the blocks of a table start: at its first line, and at every line of text cells only
 /// (a header) that comes after a row with figures.
 fn block_starts(lines: &[Line]) -> Vec<usize> {
@@ -617,9 +649,13 @@ fn block_starts(lines: &[Line]) -> Vec<usize> {
         if !line.is_multi() {
             continue;
         }
+        // A line reaching up into the one above is part of its row, not a header.
+        let overlaps = i > 0
+            && lines[i - 1].page == line.page
+            && line.top < lines[i - 1].bottom - 0.25 * line.height;
         if line.has_number() {
             seen_figures = true;
-        } else if seen_figures {
+        } else if seen_figures && !overlaps {
             // Take along the wrapped header lines just above it.
             let mut s = i;
             while s > starts[starts.len() - 1] + 1
@@ -737,12 +773,23 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 || 2 * l.chunks.len() >= fullest
                 || column(&borders, &l.chunks[0]) == 0)
     };
-    let anchors: Vec<usize> = (0..lines.len()).filter(|&i| is_anchor(&lines[i])).collect();
-    let mut rows: Vec<Row> = anchors.iter().map(|&i| cells_of(&lines[i])).collect();
-    // Row index of each line, or None for a line that joins no anchor.
-    let mut loose: Vec<Row> = Vec::new();
+    // Rows never overlap (borders and padding part them): a line reaching up into the row
+    // above is part of that row (a merged label centred lower than the row's own line).
+    let mut anchors: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if is_anchor(line) {
+        let overlaps = anchors.last().is_some_and(|&a| {
+            lines[a].page == line.page && line.top < lines[a].bottom - 0.25 * line.height
+        });
+        if is_anchor(line) && !overlaps {
+            anchors.push(i);
+        }
+    }
+    let mut rows: Vec<Row> = anchors.iter().map(|&i| cells_of(&lines[i])).collect();
+    // Rows of lines that join no anchor, and the last line that went into one.
+    let mut loose: Vec<Row> = Vec::new();
+    let mut last_loose: Option<usize> = None;
+    for (i, line) in lines.iter().enumerate() {
+        if anchors.binary_search(&i).is_ok() {
             continue;
         }
         let part = cells_of(line);
@@ -758,8 +805,10 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             if anchor.page != line.page {
                 continue;
             }
+            // Below a row, from its lowest line so far: a cell wrapped over many lines
+            // reaches down line by line.
             let gap = if anchors[k] < i {
-                line.top - anchor.bottom
+                line.top - rows[k].bottom
             } else {
                 anchor.top - line.bottom
             };
@@ -784,19 +833,30 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 best = Some((k, gap, continues));
             }
         }
-        match best {
-            Some((k, _, _)) => {
+        // Lines that touch the loose row of the line just above belong with it (a merged
+        // cell's label between the wrapped halves of a row with no line of its own).
+        let touching = |row: &Row| {
+            last_loose == Some(i.wrapping_sub(1))
+                && row.page == part.page
+                && part.top - row.bottom <= 0.3 * line.height
+        };
+        match (best, loose.last_mut()) {
+            (Some((_, gap, _)), Some(row)) if touching(row) && part.top - row.bottom < gap => {
+                join_part(row, part, false);
+                last_loose = Some(i);
+            }
+            (Some((k, _, _)), _) => {
                 let above = anchors[k] > i;
                 join_part(&mut rows[k], part, above);
             }
-            None => match loose.last_mut() {
-                Some(row)
-                    if row.page == part.page && part.top - row.bottom <= 0.3 * line.height =>
-                {
-                    join_part(row, part, false)
-                }
-                _ => loose.push(part),
-            },
+            (None, Some(row)) if touching(row) => {
+                join_part(row, part, false);
+                last_loose = Some(i);
+            }
+            (None, _) => {
+                loose.push(part);
+                last_loose = Some(i);
+            }
         }
     }
     rows.extend(loose);
