@@ -476,6 +476,59 @@ def convert(src, fmt, outdir):
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def png(width, height, pixel):
+    """A greyscale PNG whose pixel (x, y) is pixel(x, y) (0 black .. 255 white)."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\0" + bytes(pixel(x, y) for x in range(width)) for y in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def scanned_fodt():
+    """A page that is only a picture, as a scanner makes it: grey lines where text would be."""
+    import base64
+    picture = png(400, 160, lambda x, y: 40 if (y // 8) % 3 == 1 and 20 <= x < 380 - (y * 7) % 90 else 255)
+    data = base64.b64encode(picture).decode()
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} '
+            'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text">'
+            '<office:body><office:text><text:p><draw:frame draw:name="scan" text:anchor-type="as-char" '
+            'svg:width="16cm" svg:height="6.4cm"><draw:image><office:binary-data>'
+            f'{data}</office:binary-data></draw:image></draw:frame></text:p></office:text></office:body>'
+            '</office:document>')
+
+
+def pdf_special(tmp):
+    """PDFs a supervisor receives that cannot be read: a scan with no text layer, and a file
+    locked with an open password. They go to tests/data/ (not testdata/, whose files are all
+    checked by the README's main command)."""
+    out = os.path.join(ROOT, "tests", "data")
+    os.makedirs(out, exist_ok=True)
+    scan = os.path.join(tmp, "scanned.fodt")
+    with open(scan, "w", encoding="utf-8") as f:
+        f.write(scanned_fodt())
+    convert(scan, "pdf", tmp)
+    shutil.copy(os.path.join(tmp, "scanned.pdf"), os.path.join(out, "scanned.pdf"))
+    with open(os.path.join(ROOT, "testdata", "faulty/SUM004-fund-total.txt"), encoding="utf-8") as f:
+        blocks = parse(f.read())
+    locked = os.path.join(tmp, "locked", "encrypted.fodt")
+    os.makedirs(os.path.dirname(locked), exist_ok=True)
+    with open(locked, "w", encoding="utf-8") as f:
+        f.write(fodt(blocks, False, printed=True))
+    options = ('pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},'
+               '"DocumentOpenPassword":{"type":"string","value":"jxlint"}}')
+    subprocess.run(["soffice", "--headless", "--convert-to", options, "--outdir", os.path.dirname(locked), locked],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    shutil.copy(os.path.join(os.path.dirname(locked), "encrypted.pdf"), os.path.join(out, "encrypted.pdf"))
+
+
 def main():
     if not shutil.which("soffice"):
         sys.exit("soffice not found: apt-get install libreoffice-writer libreoffice-calc")
@@ -510,6 +563,8 @@ def main():
                     convert(book, fmt, tmp)
                     shutil.copy(os.path.join(tmp, f"{stem}.{fmt}"), os.path.join(OUT, f"{stem}.{fmt}"))
             print(stem, "auto numbering" if auto else "literal numbers", formats)
+        if not only or "pdf" in only:
+            pdf_special(tmp)
         if only:
             return
         # Variants.

@@ -640,3 +640,25 @@ fn verbose_lists_what_was_not_read_in_the_users_language() {
     let err = stderr(&o);
     assert!(err.contains("hidden sheet “草稿”, not read"), "{err}");
 }
+
+#[test]
+fn a_finding_in_a_pdf_names_its_page_and_line() {
+    let pdf = testdata("office/SUM004-fund-total.pdf");
+    let pdf = pdf.as_str();
+    // The 年度资金总额 row is the tenth line a reader sees on the first page.
+    let o = jxlint(&["check", pdf]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.contains("SUM004-fund-total.pdf » 第 1 页 第 10 行"),
+        "{out}"
+    );
+    let o = jxlint(&["--lang", "en", "check", pdf]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("page 1, line 10"), "{out}");
+    let o = jxlint(&["check", "--format", "json", pdf]);
+    let location = &json(&o)[0]["location"];
+    assert_eq!(location["kind"], "page_line");
+    assert_eq!(location["page"], 1);
+    assert_eq!(location["line"], 10);
+}

@@ -34,6 +34,11 @@ struct Run {
 
 /// Run jxlint with a memory limit and a deadline; check that every input file is unchanged.
 fn run(args: &[&str], inputs: &[&Path]) -> Run {
+    run_with(args, inputs, &[])
+}
+
+/// `run` with variables set in jxlint's environment.
+fn run_with(args: &[&str], inputs: &[&Path], vars: &[(&str, &str)]) -> Run {
     let before: Vec<Option<Vec<u8>>> = inputs.iter().map(|p| std::fs::read(p).ok()).collect();
     let bin = env!("CARGO_BIN_EXE_jxlint");
     let mut script = format!("ulimit -v {} 2>/dev/null; exec \"$0\"", MEMORY_LIMIT / 1024);
@@ -45,6 +50,7 @@ fn run(args: &[&str], inputs: &[&Path]) -> Run {
         .arg(&script)
         .arg(bin)
         .args(args)
+        .envs(vars.iter().copied())
         .env_remove("NO_COLOR")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -536,5 +542,67 @@ fn an_unknown_code_in_a_marker_is_a_warning() {
     );
     let r = check(&path);
     expect(&r, 1, "`jxlint:ignore SUM01` names no rule");
+    assert_eq!(codes(&r), ["SUM001"]);
+}
+
+/// A PDF fixture made by LibreOffice (`scripts/office-fixtures.py pdf`).
+fn pdf_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(name)
+}
+
+#[test]
+fn a_scanned_pdf_needs_ocr() {
+    let scan = pdf_fixture("tests/data/scanned.pdf");
+    expect(&check(&scan), 2, "need OCR first");
+}
+
+#[test]
+fn an_encrypted_pdf_is_named_so() {
+    let locked = pdf_fixture("tests/data/encrypted.pdf");
+    expect(&check(&locked), 2, "password-protected");
+}
+
+#[test]
+fn broken_pdfs_are_refused_and_the_others_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(pdf_fixture("testdata/office/SUM004-fund-total.pdf")).unwrap();
+    let cut = write(dir.path(), "cut.pdf", &whole[..whole.len() / 3]);
+    let junk = write(dir.path(), "junk.pdf", b"%PDF-1.7\n\x00\xff\x13 not really");
+    let named = write(dir.path(), "report.pdf", BROKEN_TABLE);
+    let empty = write(dir.path(), "empty.pdf", b"");
+    let good = write(dir.path(), "good.txt", BROKEN_TABLE);
+    let r = run(
+        &["check", "--format", "json", &dir.path().to_string_lossy()],
+        &[&cut, &junk, &named, &empty, &good],
+    );
+    assert_eq!(r.code, Some(2), "{}", r.stderr);
+    for name in ["cut.pdf", "junk.pdf", "report.pdf", "empty.pdf"] {
+        assert!(
+            r.stderr.lines().any(|l| l.contains(name)),
+            "{name} not reported: {}",
+            r.stderr
+        );
+    }
+    assert!(r.stderr.contains("not a readable PDF"), "{}", r.stderr);
+    // A PDF cut short may still give the text of its first pages; whatever it gives, the
+    // readable file is checked.
+    assert!(codes(&r).contains(&"SUM001".to_string()), "{}", r.stdout);
+}
+
+#[test]
+fn without_poppler_a_pdf_is_not_checked_and_the_rest_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = write(
+        dir.path(),
+        "form.pdf",
+        std::fs::read(pdf_fixture("testdata/office/SUM004-fund-total.pdf")).unwrap(),
+    );
+    let good = write(dir.path(), "good.txt", BROKEN_TABLE);
+    let r = run_with(
+        &["check", "--format", "json", &dir.path().to_string_lossy()],
+        &[&pdf, &good],
+        &[("JXLINT_PDFTOTEXT", "/nonexistent/pdftotext")],
+    );
+    expect(&r, 2, "apt-get install poppler-utils poppler-data");
     assert_eq!(codes(&r), ["SUM001"]);
 }

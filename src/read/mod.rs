@@ -94,7 +94,7 @@ pub enum ReadError {
     #[error("{0}")]
     MissingTool(String),
     /// A PDF of this many pages with no text at all: pictures of pages.
-    #[error("this PDF ({0} pages) has no text layer: it is scanned pages (pictures), which need OCR first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`), then check the OCR'd copy")]
+    #[error("this PDF has no text on any of its {0} page(s): they are scans (pictures), which need OCR first (for example `ocrmypdf -l chi_sim in.pdf out.pdf`); then check the OCR'd copy")]
     NoText(usize),
 }
 

@@ -473,6 +473,9 @@ fn leading_singles(lines: &[Line], first: usize) -> usize {
         let belongs = lines[k].page == row.page
             && lines[k + 1].top - lines[k].bottom <= row.height
             && (starts.iter().any(|x| (c.left - x).abs() <= tolerance)
+                // A cell centred on the line below it, wrapped upwards (a paragraph above a
+                // table never reaches into its first line).
+                || lines[k].bottom > lines[k + 1].top + 0.25 * row.height
                 || row.chunks[1..]
                     .iter()
                     .any(|r| c.left >= r.left - row.height && c.right <= r.right + row.height));
@@ -690,7 +693,7 @@ fn borders(lines: &[Line]) -> Vec<f64> {
         }
     }
     events.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut borders = Vec::new();
+    let mut zones: Vec<(f64, f64)> = Vec::new();
     let (mut gaps, mut texts) = (0, 0);
     let mut zone: Option<f64> = None;
     let mut i = 0;
@@ -705,11 +708,35 @@ fn borders(lines: &[Line]) -> Vec<f64> {
         match (zone, open) {
             (None, true) => zone = Some(x),
             (Some(from), false) => {
-                borders.push((from + x) / 2.0);
+                zones.push((from, x));
                 zone = None;
             }
             _ => {}
         }
+    }
+    // A stretch where most rows have a gap may hold whole cells of a few rows (a header over
+    // columns the rows leave empty): a border in each blank between them.
+    let multi: Vec<&Chunk> = lines
+        .iter()
+        .filter(|l| l.is_multi())
+        .flat_map(|l| l.chunks.iter())
+        .collect();
+    let mut borders = Vec::new();
+    for (from, to) in zones {
+        let mut inside: Vec<(f64, f64)> = multi
+            .iter()
+            .filter(|c| c.left >= from && c.right <= to)
+            .map(|c| (c.left, c.right))
+            .collect();
+        inside.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut edge = from;
+        for (left, right) in inside {
+            if left > edge {
+                borders.push((edge + left) / 2.0);
+            }
+            edge = edge.max(right);
+        }
+        borders.push((edge + to) / 2.0);
     }
     // A column that only wrapped lines reach (a header cell of a column left empty in every
     // row) starts beyond the text of every row: a border before it.

@@ -153,12 +153,10 @@ fn classify_failure(stderr: &str) -> ReadError {
     if stderr.contains("Incorrect password") || stderr.contains("encrypted") {
         return ReadError::Encrypted;
     }
-    let detail = stderr
-        .lines()
-        .map(str::trim)
-        .find(|l| !l.is_empty())
-        .unwrap_or("pdftotext failed")
-        .to_string();
+    let detail = match stderr.lines().map(str::trim).find(|l| !l.is_empty()) {
+        Some(said) => format!("it is damaged or cut short (pdftotext: {said})"),
+        None => "pdftotext could not read it".to_string(),
+    };
     ReadError::Corrupt {
         format: "PDF",
         detail,

@@ -1,0 +1,315 @@
+//! How the words of a PDF page become paragraphs and tables: pages described word by word as
+//! `pdftotext -tsv` gives them (each word with its box), so these tests need no poppler. Each
+//! test pins one thing real forms do in print: merged labels centred on their rows, header
+//! cells wrapped over lines, page numbers, tables running over a page break with their first
+//! row repeated, pages with no text.
+
+use std::path::Path;
+
+use jxlint::document::{Block, Document, UnreadKind};
+use jxlint::read::read_pdf_tsv;
+
+/// The height of a 9 pt word as poppler reports it.
+const H: f64 = 11.7;
+
+/// Pages of words, written as pdftotext's TSV.
+#[derive(Default)]
+struct Pdf {
+    pages: Vec<Vec<(f64, f64, String)>>,
+}
+
+impl Pdf {
+    fn page(mut self) -> Self {
+        self.pages.push(Vec::new());
+        self
+    }
+
+    /// Words at a line's top, each at its left edge; a word is as wide as its characters.
+    fn line(mut self, top: f64, words: &[(f64, &str)]) -> Self {
+        let page = self.pages.last_mut().expect("a page first");
+        page.extend(
+            words
+                .iter()
+                .map(|(left, text)| (*left, top, text.to_string())),
+        );
+        self
+    }
+
+    fn tsv(&self) -> String {
+        let mut out =
+            String::from("level\tpage_num\tpar_num\tblock_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n");
+        for (n, page) in self.pages.iter().enumerate() {
+            let n = n + 1;
+            out.push_str(&format!(
+                "1\t{n}\t0\t0\t0\t0\t0\t0\t841.9\t595.3\t-1\t###PAGE###\n"
+            ));
+            for (left, top, text) in page {
+                let width: f64 = text
+                    .chars()
+                    .map(|c| if c.is_ascii() { 5.0 } else { 9.0 })
+                    .sum();
+                out.push_str(&format!(
+                    "5\t{n}\t0\t0\t0\t0\t{left}\t{top}\t{width}\t{H}\t100\t{text}\n"
+                ));
+            }
+        }
+        out
+    }
+
+    fn read(&self) -> Document {
+        read_pdf_tsv(Path::new("t.pdf"), &self.tsv())
+            .expect("read")
+            .1
+    }
+}
+
+fn tables(doc: &Document) -> Vec<Vec<Vec<String>>> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(
+                t.rows
+                    .iter()
+                    .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+fn paragraphs(doc: &Document) -> Vec<String> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Row `r` of a table, cells trimmed, trailing empty cells dropped.
+fn row(table: &[Vec<String>], r: usize) -> Vec<&str> {
+    let mut cells: Vec<&str> = table[r].iter().map(|c| c.trim()).collect();
+    while cells.last() == Some(&"") {
+        cells.pop();
+    }
+    cells
+}
+
+const COLUMNS: [f64; 5] = [60.0, 150.0, 260.0, 400.0, 460.0];
+
+fn header(pdf: Pdf, top: f64) -> Pdf {
+    pdf.line(
+        top,
+        &[
+            (COLUMNS[0], "一级指标"),
+            (COLUMNS[1], "二级指标"),
+            (COLUMNS[2], "三级指标"),
+            (COLUMNS[3], "分值"),
+            (COLUMNS[4], "得分"),
+        ],
+    )
+}
+
+#[test]
+fn merged_labels_centred_on_their_rows_go_to_the_first_row() {
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            120.0,
+            &[
+                (150.0, "数量指标"),
+                (260.0, "甲"),
+                (400.0, "10.00"),
+                (460.0, "9.00"),
+            ],
+        )
+        .line(
+            140.0,
+            &[
+                (60.0, "产出指标"),
+                (150.0, "质量指标"),
+                (260.0, "乙"),
+                (400.0, "10.00"),
+                (460.0, "10.00"),
+            ],
+        )
+        .line(
+            160.0,
+            &[
+                (150.0, "时效指标"),
+                (260.0, "丙"),
+                (400.0, "10.00"),
+                (460.0, "8.00"),
+            ],
+        )
+        .line(
+            180.0,
+            &[
+                (150.0, "社会效益"),
+                (260.0, "丁"),
+                (400.0, "20.00"),
+                (460.0, "20.00"),
+            ],
+        )
+        .line(190.0, &[(60.0, "效益指标")])
+        .line(
+            200.0,
+            &[
+                (150.0, "可持续影响"),
+                (260.0, "戊"),
+                (400.0, "20.00"),
+                (460.0, "19.00"),
+            ],
+        )
+        .line(220.0, &[(60.0, "总分"), (400.0, "70.00"), (460.0, "66.00")]);
+    let doc = pdf.read();
+    let t = &tables(&doc)[0];
+    assert_eq!(row(t, 1), ["产出指标", "数量指标", "甲", "10.00", "9.00"]);
+    assert_eq!(row(t, 2), ["", "质量指标", "乙", "10.00", "10.00"]);
+    assert_eq!(row(t, 4), ["效益指标", "社会效益", "丁", "20.00", "20.00"]);
+    assert_eq!(row(t, 5), ["", "可持续影响", "戊", "20.00", "19.00"]);
+    assert_eq!(row(t, 6), ["总分", "", "", "70.00", "66.00"]);
+    assert_eq!(t.len(), 7);
+}
+
+#[test]
+fn a_header_cell_wrapped_over_three_lines_is_one_cell() {
+    // The last header cell is centred on the header line: its text wraps above and below.
+    let pdf = Pdf::default()
+        .page()
+        .line(94.0, &[(560.0, "偏差原因分析")])
+        .line(
+            100.5,
+            &[(60.0, "三级指标"), (260.0, "分值"), (400.0, "得分")],
+        )
+        .line(107.0, &[(560.0, "及改进措施")])
+        .line(
+            125.0,
+            &[
+                (60.0, "甲"),
+                (260.0, "10.00"),
+                (400.0, "9.00"),
+                (560.0, "进度略慢"),
+            ],
+        )
+        .line(145.0, &[(60.0, "乙"), (260.0, "10.00"), (400.0, "10.00")]);
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(
+        row(t, 0),
+        ["三级指标", "分值", "得分", "偏差原因分析及改进措施"]
+    );
+    assert_eq!(row(t, 1), ["甲", "10.00", "9.00", "进度略慢"]);
+    assert_eq!(row(t, 2), ["乙", "10.00", "10.00"]);
+}
+
+#[test]
+fn a_remark_column_empty_in_every_row_keeps_its_header() {
+    // No row reaches the last column: only its wrapped header does.
+    let pdf = Pdf::default()
+        .page()
+        .line(94.0, &[(560.0, "偏差原因分析")])
+        .line(
+            100.5,
+            &[(60.0, "三级指标"), (260.0, "分值"), (400.0, "得分")],
+        )
+        .line(107.0, &[(560.0, "及改进措施")])
+        .line(125.0, &[(60.0, "甲"), (260.0, "10.00"), (400.0, "9.00")])
+        .line(145.0, &[(60.0, "乙"), (260.0, "10.00"), (400.0, "10.00")]);
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(
+        row(t, 0),
+        ["三级指标", "分值", "得分", "偏差原因分析及改进措施"]
+    );
+}
+
+#[test]
+fn page_numbers_are_dropped() {
+    let mut pdf = Pdf::default();
+    for n in 1..=3 {
+        pdf = pdf
+            .page()
+            .line(
+                60.0,
+                &[(80.0, &format!("第{n}页的正文，说明项目资金的使用情况。"))],
+            )
+            .line(
+                560.0,
+                &[(400.0, "—"), (412.0, &n.to_string()), (420.0, "—")],
+            );
+    }
+    let doc = pdf.read();
+    let text = paragraphs(&doc).join("\n");
+    assert!(text.contains("第2页的正文"), "{text}");
+    assert!(!text.contains('—'), "page numbers left in: {text}");
+}
+
+#[test]
+fn a_table_runs_over_a_page_break_and_its_repeated_first_row_is_dropped() {
+    let rows = |pdf: Pdf, from: usize, top: f64| {
+        (0..4).fold(pdf, |pdf, i| {
+            let n = from + i;
+            pdf.line(
+                top + 20.0 * i as f64,
+                &[
+                    (60.0, "指标"),
+                    (150.0, "二级"),
+                    (260.0, &format!("第{n}项")),
+                    (400.0, "5.00"),
+                    (460.0, "5.00"),
+                ],
+            )
+        })
+    };
+    let pdf = rows(header(Pdf::default().page(), 440.0), 1, 460.0);
+    let pdf = rows(header(pdf.page(), 50.0), 5, 70.0);
+    let doc = pdf.read();
+    let all = tables(&doc);
+    assert_eq!(all.len(), 1, "one table: {all:?}");
+    let t = &all[0];
+    assert_eq!(t.len(), 9, "a header and 8 rows: {t:?}");
+    assert_eq!(row(t, 5), ["指标", "二级", "第5项", "5.00", "5.00"]);
+}
+
+#[test]
+fn a_page_without_text_is_listed_as_unread() {
+    let pdf = Pdf::default()
+        .page()
+        .line(60.0, &[(80.0, "第一页正文。")])
+        .page()
+        .page()
+        .line(60.0, &[(80.0, "第三页正文。")]);
+    let doc = pdf.read();
+    let unread: Vec<&UnreadKind> = doc.unread.iter().map(|u| &u.what).collect();
+    assert_eq!(unread, [&UnreadKind::PageWithoutText { page: 2 }]);
+}
+
+#[test]
+fn places_are_page_and_line() {
+    let pdf = Pdf::default()
+        .page()
+        .line(60.0, &[(80.0, "第一页正文。")])
+        .page()
+        .line(60.0, &[(80.0, "标题")])
+        .line(80.0, &[(80.0, "第二页第二行。")]);
+    let (source, doc) = read_pdf_tsv(Path::new("t.pdf"), &pdf.tsv()).unwrap();
+    let last = doc.blocks.last().unwrap().span();
+    assert_eq!(
+        source.locate(last),
+        Some(jxlint::document::Place::PageLine { page: 2, line: 2 })
+    );
+}
+
+#[test]
+fn a_header_over_columns_the_rows_leave_empty_keeps_its_cells() {
+    // Most rows have a gap under 二级指标 and 三级指标: the header's cells still part them.
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(120.0, &[(60.0, "甲"), (400.0, "10.00"), (460.0, "9.00")])
+        .line(140.0, &[(60.0, "乙"), (400.0, "10.00"), (460.0, "10.00")]);
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(
+        row(t, 0),
+        ["一级指标", "二级指标", "三级指标", "分值", "得分"]
+    );
+    assert_eq!(row(t, 1), ["甲", "", "", "10.00", "9.00"]);
+}
