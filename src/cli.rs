@@ -202,7 +202,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
     if files.is_empty() && walk_errors.iter().all(|e| !e.fatal) {
         let searched: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
         eprintln!(
-            "jxlint: warning: no reports to check in {} (jxlint reads .txt, .md, .docx, .xlsx, .xls, .ods and .html)",
+            "jxlint: warning: no reports to check in {} (jxlint reads .txt, .md, .docx, .xlsx, .xls, .ods, .pdf and .html)",
             searched.join(", ")
         );
     }

@@ -196,10 +196,30 @@ pub fn classify(header: &str) -> Role {
     if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS {
         return Role::Other;
     }
-    rules()
+    let role = rules()
         .iter()
         .find_map(|rule| rule.role_of(&h))
-        .unwrap_or(Role::Other)
+        .unwrap_or(Role::Other);
+    if role.is_value() && names_two_columns(&h) {
+        return Role::Other;
+    }
+    role
+}
+
+/// Whether a header is two column names run together (`全年预算数全年执行数`: two header
+/// cells a layout failed to part): both halves, of four Chinese characters or more, name
+/// value columns. Such a column is not known, so nothing is judged by it.
+fn names_two_columns(h: &str) -> bool {
+    const MIN_PART: usize = 4;
+    let words = |part: &str| part.chars().filter(|c| *c as u32 >= 0x4E00).count();
+    let role = |part: &str| rules().iter().find_map(|rule| rule.role_of(part));
+    h.char_indices().skip(1).any(|(at, _)| {
+        let (left, right) = h.split_at(at);
+        words(left) >= MIN_PART
+            && words(right) >= MIN_PART
+            && role(left).is_some_and(Role::is_value)
+            && role(right).is_some_and(Role::is_value)
+    })
 }
 
 /// `一级指标`, `二级`, `三级目标` → level; anything else → `None`.
@@ -261,6 +281,10 @@ mod tests {
         assert_eq!(classify("年初预算数"), Role::InitialBudget);
         assert_eq!(classify("全年预算数"), Role::Budget);
         assert_eq!(classify("全年执行数"), Role::Spent);
+        assert_eq!(classify("全年预算数全年执行数"), Role::Other);
+        assert_eq!(classify("年初预算数 全年预算数"), Role::Other);
+        assert_eq!(classify("调整后预算数"), Role::Budget);
+        assert_eq!(classify("预算执行率(%)"), Role::ExecutionRate);
         assert_eq!(classify("项目资金 (万元)"), Role::Label);
         assert_eq!(classify("调研样本数"), Role::Count);
         assert_eq!(classify("样本回收率"), Role::Rate);
