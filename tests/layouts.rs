@@ -36,6 +36,10 @@ struct Form {
     indicators: Vec<Indicator>,
     total_points: u32,
     total_score: String,
+    /// The fund block's word for its points column: 分值, or 分数 as some forms print it.
+    points_word: &'static str,
+    /// Whether the 当年财政拨款 row prints its own execution rate (else a dash).
+    part_rate: bool,
 }
 
 fn two(d: Decimal) -> String {
@@ -115,6 +119,8 @@ fn form(budget: u32, spent_share: u32, rows: &[(usize, u32, u32, u32)]) -> Form 
         indicators,
         total_points,
         total_score: two(total),
+        points_word: "分值",
+        part_rate: false,
     }
 }
 
@@ -126,7 +132,7 @@ fn grid(form: &Form) -> Vec<Vec<Option<String>>> {
         "年初预算数",
         "全年预算数",
         "全年执行数",
-        "分值",
+        form.points_word,
         "执行率",
         "得分",
     ]
@@ -148,7 +154,11 @@ fn grid(form: &Form) -> Vec<Vec<Option<String>>> {
         s(&b),
         s(&c),
         s("—"),
-        s("—"),
+        if form.part_rate {
+            s(&form.rate)
+        } else {
+            s("—")
+        },
         s("—"),
     ]);
     rows.push(vec![
@@ -369,6 +379,41 @@ fn a_score_above_full_marks_is_found_in_every_layout() {
     );
 }
 
+#[test]
+fn a_fund_block_headed_with_fen_shu_and_part_rates_is_read_in_every_layout() {
+    // 分数 for the points column, and a part row that prints its own rate: the fund block is
+    // still laid out in every layout.
+    let mut form = sample();
+    form.points_word = "分数";
+    form.part_rate = true;
+    let found = assert_same_as_tabs(&form, &[3, 7]);
+    assert!(found.is_empty(), "{found:#?}");
+    // A wrong total is judged against the execution item too: found only if the fund block
+    // was read.
+    form.total_score = "90.00".to_string();
+    let found = assert_same_as_tabs(&form, &[3, 7]);
+    assert!(found.iter().any(|f| f.starts_with("SUM002")), "{found:#?}");
+}
+
+#[test]
+fn an_unreadable_fund_block_leaves_the_form_totals_unjudged() {
+    // An unfilled fund block one cell per line: its empty cells fit its rows in several ways,
+    // so it is not read; the execution item's 10 points are then unknown, and the first-level
+    // full marks (90 without it) are not held to 100.
+    let text = "项目支出绩效自评表\n项目资金（万元）\n\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n\n年度资金总额\n45.60\n45.60\n\n10\n\n\n\n其中：当年财政拨款\n45.60\n45.60\n\n—\n\n—\n一级指标\n二级指标\n三级指标\n年度指标值\n实际完成值\n分值\n得分\n偏差原因分析及改进措施\n产出指标\n数量指标\n覆盖社区数\n≥20个\n\n40\n\n\n效益指标\n社会效益指标\n借阅人次\n≥5000人次\n\n40\n\n\n满意度指标\n服务对象满意度指标\n居民满意度\n≥90%\n\n10\n\n\n总分\n\n\n\n\n100\n\n\n";
+    let found = findings(text);
+    assert!(
+        !found
+            .iter()
+            .any(|f| f.starts_with("WEIGHT") || f.starts_with("SUM")),
+        "{found:#?}"
+    );
+    // The same form with its fund block laid out by tabs holds to 100: 90 + 10.
+    let tabs_text = "项目支出绩效自评表\n项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t45.60\t45.60\t\t10\t\t\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n产出指标\t数量指标\t覆盖社区数\t≥20个\t\t40\t\t\n效益指标\t社会效益指标\t借阅人次\t≥5000人次\t\t40\t\t\n满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\t\t10\t\t\n总分\t\t\t\t\t100\t\t\n";
+    let found = findings(tabs_text);
+    assert!(!found.iter().any(|f| f.starts_with("WEIGHT")), "{found:#?}");
+}
+
 fn rows() -> impl Strategy<Value = Vec<(usize, u32, u32, u32)>> {
     prop::collection::vec((0usize..6, 10u32..200, 80u32..120, 5u32..30), 3..7)
 }
@@ -383,8 +428,12 @@ proptest! {
         rows in rows(),
         breaks in prop::collection::vec(1usize..12, 1..6),
         change in prop::option::of((0usize..8, 1u32..9)),
+        points_word in prop::sample::select(vec!["分值", "分数"]),
+        part_rate in any::<bool>(),
     ) {
         let mut form = form(budget, share, &rows);
+        form.points_word = points_word;
+        form.part_rate = part_rate;
         if let Some((which, by)) = change {
             // One figure changed: a score, the total or the execution score.
             let bump = |s: &str| {
@@ -402,4 +451,20 @@ proptest! {
         }
         assert_same_as_tabs(&form, &breaks);
     }
+}
+
+#[test]
+fn a_table_row_flattened_into_a_paragraph_states_nothing() {
+    // A budget table flattened onto one line (a converter's text) above a sentence: the row's
+    // per-item rates are not the project's rate, and the sentence is still checked.
+    let text = |rate: &str| {
+        format!(
+            "表 3：预算执行表\n项目 预算金额 实际支出 执行率 设备购置 50.00 48.00 96.00% 运维服务 40.00 40.00 100.00% 合计 90.00 88.00 97.78%\n\n项目预算 90.00 万元，全年实际支出 88.00 万元，预算执行率 {rate}。\n"
+        )
+    };
+    let found = findings(&text("97.78%"));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text("98.78%"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("RATE008"), "{found:#?}");
 }

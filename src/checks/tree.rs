@@ -73,6 +73,9 @@ pub fn rep<'c>(
         return Rep::Empty;
     }
     let node = &card.nodes[id];
+    if node.unread {
+        return Rep::Missing(vec![id]);
+    }
     let values = stated(node, measure);
     // A figure from a table row is compared with figures of the same table: where that table
     // has no row for a group, its children stand for it (the detailed 合计 row is the sum of

@@ -77,8 +77,13 @@ pub enum UnreadKind {
     /// A table larger than the reader lays out as a grid (rows × columns).
     TableTooLarge { rows: usize, columns: usize },
     /// A form's table whose header was found in text without rows, but whose cells could be
-    /// laid out as the template's rows in more than one way (`ambiguous`) or in none.
-    TableNotFitted { table: String, ambiguous: bool },
+    /// laid out as the template's rows in more than one way (`ambiguous`) or in none. `fund`:
+    /// the table holds the form's amounts (its fund block, with the execution-rate score).
+    TableNotFitted {
+        table: String,
+        ambiguous: bool,
+        fund: bool,
+    },
 }
 
 /// An unaccepted tracked change or a comment.

@@ -125,6 +125,19 @@ pub fn recognise(doc: &Document) -> Report {
     let mut abstract_opened = false;
     let mut caption = String::new();
 
+    // Fund blocks of forms that were found but could not be read: the form below one has an
+    // execution-rate item of unknown figures.
+    let unread_funds: Vec<Span> = doc
+        .unread
+        .iter()
+        .filter(|u| {
+            matches!(
+                u.what,
+                crate::document::UnreadKind::TableNotFitted { fund: true, .. }
+            )
+        })
+        .map(|u| u.span)
+        .collect();
     for block in &doc.blocks {
         match block {
             Block::Table(table) => {
@@ -154,7 +167,10 @@ pub fn recognise(doc: &Document) -> Report {
                     &mut evaluation_tables,
                     &mut forms,
                     &mut sink,
-                    &caption,
+                    Around {
+                        caption: &caption,
+                        unread_funds: &unread_funds,
+                    },
                 );
                 caption.clear();
             }
@@ -174,7 +190,27 @@ pub fn recognise(doc: &Document) -> Report {
                 report
                     .weight_statements
                     .extend(prose::weights::statements(&p.text, p.span.start));
-                sink.add(&p.text, p.span.start, region, None, |s| s);
+                // Lines that are table rows flattened into text state nothing: the rest of
+                // the paragraph is read around them.
+                let mut from = 0;
+                for flat in prose::flattened_rows(&p.text) {
+                    sink.add(
+                        &p.text[from..flat.start],
+                        p.span.start + from,
+                        region,
+                        None,
+                        |s| s,
+                    );
+                    report.skipped.push(Skipped {
+                        span: Span::new(p.span.start + flat.start, p.span.start + flat.end),
+                        what: crate::diagnostic::Text::new(
+                            "表格行被展平为一行文字：其中的数字不作为正文陈述核对",
+                            "a table row flattened onto one line: its figures are not read as statements",
+                        ),
+                    });
+                    from = flat.end;
+                }
+                sink.add(&p.text[from..], p.span.start + from, region, None, |s| s);
                 // The lines between two tables caption the next one (表 3：… / 单位：万元):
                 // the last few short ones, not every paragraph since the last table.
                 if p.text.len() <= MAX_CAPTION_BYTES {
@@ -317,11 +353,19 @@ pub fn describe_unread(what: &crate::document::UnreadKind) -> Text {
             format!("{rows} 行 × {columns} 列的表格过大，未读取"),
             format!("a table of {rows} rows × {columns} columns, too large to read"),
         ),
-        UnreadKind::TableNotFitted { table, ambiguous: true } => Text::new(
+        UnreadKind::TableNotFitted {
+            table,
+            ambiguous: true,
+            ..
+        } => Text::new(
             format!("表格（{table}）的单元格可以按多种方式排成行，未识别，不作判断"),
             format!("a table ({table}) whose cells fit its rows in more than one way: not recognised, not judged"),
         ),
-        UnreadKind::TableNotFitted { table, ambiguous: false } => Text::new(
+        UnreadKind::TableNotFitted {
+            table,
+            ambiguous: false,
+            ..
+        } => Text::new(
             format!("表格（{table}）的单元格无法排成该表的行，未识别"),
             format!("a table ({table}) whose cells do not fit its rows: not recognised"),
         ),
@@ -459,6 +503,13 @@ struct Form {
     has_indicators: bool,
 }
 
+/// What surrounds a table: the lines captioning it, and the fund blocks of forms that were
+/// found but could not be read.
+struct Around<'a> {
+    caption: &'a str,
+    unread_funds: &'a [Span],
+}
+
 fn recognise_table(
     segs: &[Segment<'_>],
     table_span: Span,
@@ -466,8 +517,12 @@ fn recognise_table(
     evaluation_tables: &mut Vec<Scorecard>,
     forms: &mut Vec<Form>,
     sink: &mut ProseSink,
-    caption: &str,
+    around: Around<'_>,
 ) {
+    let Around {
+        caption,
+        unread_funds,
+    } = around;
     let mut recognised_any = false;
     let mut title: Option<String> = None;
     let mut i = 0;
@@ -513,8 +568,16 @@ fn recognise_table(
                 .as_ref()
                 .is_some_and(|h| h.has(columns::Role::Target) && h.has(columns::Role::Actual));
             if form_layout && forms.last().is_none_or(|f| f.has_indicators) {
-                let mut card = Scorecard::new(ScorecardKind::SelfEvaluation, group_span(&group));
+                let span = group_span(&group);
+                let mut card = Scorecard::new(ScorecardKind::SelfEvaluation, span);
                 card.title = title.take();
+                let after = forms.last().map_or(0, |f| f.card.span.end);
+                if let Some(fund) = unread_funds
+                    .iter()
+                    .find(|s| s.start >= after && s.end <= span.start)
+                {
+                    add_unread_execution_node(&mut card, *fund);
+                }
                 forms.push(Form {
                     card,
                     has_indicators: false,
@@ -732,6 +795,20 @@ fn add_execution_node(card: &mut Scorecard, fund: &AmountTable) {
     });
     node.full.extend(full);
     node.score.extend(score);
+    card.add_child(0, node);
+}
+
+/// The execution-rate item of a form whose fund block (at `fund`) could not be read: there,
+/// but of unknown figures.
+fn add_unread_execution_node(card: &mut Scorecard, fund: Span) {
+    let mut node = Node::new(NodeKind::ExecutionRate, 1, None);
+    node.row = Some(fund);
+    node.label = Some(Label {
+        code: None,
+        name: "预算执行率".to_string(),
+        span: fund,
+    });
+    node.unread = true;
     card.add_child(0, node);
 }
 

@@ -133,6 +133,9 @@ pub struct Node {
     pub target: Option<CellText>,
     pub actual: Option<CellText>,
     pub deviation: Option<CellText>,
+    /// Its row is in a table that could not be read (a form's fund block whose cells fit its
+    /// rows in more than one way): its figures are unknown, so no sum over it is judged.
+    pub unread: bool,
 }
 
 impl Node {
@@ -154,6 +157,7 @@ impl Node {
             target: None,
             actual: None,
             deviation: None,
+            unread: false,
         }
     }
 

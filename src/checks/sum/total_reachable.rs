@@ -85,6 +85,10 @@ fn reach(card: &Scorecard, id: NodeId, policy: RoundingPolicy) -> Option<Reach> 
 
 fn add(card: &Scorecard, id: NodeId, policy: RoundingPolicy, r: &mut Reach) -> Option<()> {
     let node = &card.nodes[id];
+    // A row that could not be read has no known bounds.
+    if node.unread {
+        return None;
+    }
     if let Some(s) = pick(&node.score, Some(Origin::Detail)) {
         r.range = r.range.add(&possible(&s.num, policy));
         r.known.push(s.num.clone());

@@ -295,6 +295,7 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
                             what: UnreadKind::TableNotFitted {
                                 table: spec.name.clone(),
                                 ambiguous: true,
+                                fund: spec.holds_amounts(),
                             },
                         });
                     }
@@ -313,6 +314,7 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
                     what: UnreadKind::TableNotFitted {
                         table: spec.name.clone(),
                         ambiguous: true,
+                        fund: spec.holds_amounts(),
                     },
                 });
                 i = body;
@@ -323,6 +325,7 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
                     what: UnreadKind::TableNotFitted {
                         table: spec.name.clone(),
                         ambiguous: false,
+                        fund: spec.holds_amounts(),
                     },
                 });
                 i = body;

@@ -128,7 +128,7 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                     break;
                 }
                 let merged_ok = s == 0 || from.is_some_and(|f| f.row == 0);
-                if merged_ok && accepts(columns, 0, s, t) {
+                if merged_ok && accepts(columns, 0, s, t, strict) {
                     add(
                         State {
                             row: 0,
@@ -151,7 +151,7 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                 let p = state(pid as u32);
                 // The cell continues the row.
                 for c in p.col + 1..n {
-                    if accepts(columns, p.row, c, t) {
+                    if accepts(columns, p.row, c, t, strict) {
                         let figure = p.figure || is_figure(columns.kind(c), t);
                         add(
                             State {
@@ -256,8 +256,11 @@ fn is_figure(kind: Kind, t: &Token) -> bool {
 /// Longest names read as labels: past this a cell is prose, not a label.
 const MAX_LABEL_CHARS: usize = 40;
 
-/// Whether `t` can stand under column `col` in a row of type `row`.
-fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token) -> bool {
+/// Whether `t` can stand under column `col` in a row of type `row`. A special row's listed
+/// value kinds bound where its cells may go when empty cells vanished (the loose reading);
+/// where the layout shows every cell (strict), a cell's place is given, and a part row may
+/// print its own rate.
+fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token, strict: bool) -> bool {
     let spec = columns.spec;
     if t.class == Class::Empty {
         return true;
@@ -266,7 +269,7 @@ fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token) -> bool {
     if row > 0 {
         let allowed = match &spec.rows[row - 1].values {
             None => true,
-            Some(kinds) => kinds.contains(&kind),
+            Some(kinds) => strict || kinds.contains(&kind),
         };
         if !allowed || kind.is_label() {
             return false;

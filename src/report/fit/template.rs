@@ -123,6 +123,11 @@ impl TableSpec {
         self.rows.iter().position(|r| r.labels.contains(key))
     }
 
+    /// Whether the table holds amounts: a form's fund block.
+    pub fn holds_amounts(&self) -> bool {
+        self.columns.iter().any(|c| c.kind == Kind::Amount)
+    }
+
     /// Whether `key` names a group of the column at `index` (and so cannot be a name or a
     /// value elsewhere).
     pub fn names_group(&self, key: &str) -> bool {

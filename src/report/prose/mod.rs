@@ -8,3 +8,53 @@ pub mod reach;
 pub mod scan;
 pub mod statements;
 pub mod weights;
+
+/// The lines of a paragraph that are table rows flattened onto one line (`1 平台软件运维 18.60
+/// 18.60 100%`, a converter's or a web page's text), as byte ranges: no sentence punctuation,
+/// and three or more of the line's space-parted words, at least a third of them, are figures.
+/// Their figures state nothing in a sentence, so no claim is read from them.
+pub fn flattened_rows(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.len();
+        if is_flattened_row(line) {
+            out.push(start..start + line.trim_end().len());
+        }
+        start = end;
+    }
+    out
+}
+
+fn is_flattened_row(line: &str) -> bool {
+    if line.contains(['，', '。', '；', '！', '？', ',', ';']) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let figures = words
+        .iter()
+        .filter(|w| crate::number::looks_numeric(w))
+        .count();
+    figures >= 3 && 3 * figures >= words.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::flattened_rows;
+
+    #[test]
+    fn flattened_rows_are_told_from_sentences() {
+        let flat = |t: &str| !flattened_rows(t).is_empty();
+        assert!(flat("1 平台软件运维 18.60 18.60 100%"));
+        assert!(flat("合计 73.00 71.86 98.44%"));
+        assert!(!flat(
+            "项目预算 73.00 万元，实际支出 71.86 万元，执行率 98.44%。"
+        ));
+        assert!(!flat("本项目共 3 个子项目"));
+        assert!(!flat("一、基本情况"));
+        let text = "合计 90.00 88.00 97.78%\n\n项目预算 90.00 万元，支出 88.00 万元。";
+        let rows = flattened_rows(text);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0], 0..25);
+    }
+}
