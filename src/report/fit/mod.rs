@@ -384,8 +384,10 @@ fn materialise(rows: &[Vec<Option<usize>>], tokens: &[Token]) -> Vec<Vec<Option<
 }
 
 /// Cells a layout broke apart, joined again: a target written as operator, number and unit in
-/// three cells (`≧ | 95 | %`) where the table has no operator column, and a label broken at a
-/// space (`社会效益 | 指标`) where the joined words are a listed label.
+/// three cells (`≧ | 95 | %`) where the table has no operator column (or a figure and its
+/// unit, `12 | 次`, where it has no unit column), a label broken at a
+/// space (`社会效益 | 指标`) where the joined words are a listed label, and a lead-in parted
+/// from its label (`其中： | 当年财政拨款`).
 fn merge(tokens: &[Token], spec: &TableSpec, columns: &Columns<'_>) -> Vec<Token> {
     let has = |k: Kind| columns.present.iter().any(|&c| spec.columns[c].kind == k);
     let split_targets = !has(Kind::Operator);
@@ -411,6 +413,27 @@ fn merge(tokens: &[Token], spec: &TableSpec, columns: &Columns<'_>) -> Vec<Token
             }
             out.push(j);
             continue;
+        }
+        // A figure parted from its unit by a space (`12 次`) where the table has no unit
+        // column: one cell.
+        if !has(Kind::Unit)
+            && t.class == Class::Number
+            && tokens
+                .get(i + 1)
+                .is_some_and(|u| u.class == Class::Text && tokens::is_unit(&u.key))
+        {
+            out.push(t.joined(&tokens[i + 1]));
+            i += 2;
+            continue;
+        }
+        // A lead-in with nothing of its own (`其中：` parted from `当年财政拨款` by a space)
+        // belongs to the label after it.
+        if t.class == Class::Text && t.key.is_empty() {
+            if let Some(n) = tokens.get(i + 1).filter(|n| n.class == Class::Text) {
+                out.push(t.joined(n));
+                i += 2;
+                continue;
+            }
         }
         if t.class == Class::Text {
             let mut joined = t.clone();
@@ -595,6 +618,52 @@ mod tests {
             ["", "质量指标", "合格率", "≥95%", "97%", "40", "40", ""]
         );
         assert_eq!(tables[1][3], ["总分", "", "", "", "", "90", "89.00", ""]);
+    }
+
+    #[test]
+    fn a_lead_in_parted_from_its_label_and_a_part_rate_are_read() {
+        // `其中：` parted from its label by a space, and the part printing its own rate after
+        // its three amounts (the rate can go nowhere else: no amount is missing).
+        let text = format!(
+            "{} 年度资金总额 80.00 80.00 72.00 10 90.00% 9.00 其中： 当年财政拨款 80.00 80.00 72.00 90.00% {INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 总分 50 49.00\n",
+            FUNDS.replace('\n', " ").trim()
+        );
+        let tables = fitted(&text);
+        assert_eq!(
+            tables[0][2],
+            [
+                "其中：当年财政拨款",
+                "80.00",
+                "80.00",
+                "72.00",
+                "",
+                "90.00%",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_part_with_an_amount_missing_has_no_rate() {
+        // Three figures in a part row are its three amounts, never two amounts and a rate.
+        let text = format!(
+            "{} 年度资金总额 80.00 80.00 72.00 10 90.00% 9.00 其中：当年财政拨款 80.00 80.00 72.00 {INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 总分 50 49.00\n",
+            FUNDS.replace('\n', " ").trim()
+        );
+        let tables = fitted(&text);
+        assert_eq!(
+            tables[0][2],
+            ["其中：当年财政拨款", "80.00", "80.00", "72.00", "", "", ""]
+        );
+    }
+
+    #[test]
+    fn a_figure_parted_from_its_unit_is_one_cell() {
+        let text = format!(
+            "{INDICATORS} 产出指标 数量指标 巡检 12 次 12 次 40 40 质量指标 合格率 ≥95% 97% 40 40 总分 80 80\n"
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables[0][1][3..7], ["12次", "12次", "40", "40"]);
     }
 
     #[test]

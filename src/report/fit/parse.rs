@@ -64,6 +64,9 @@ struct State {
     col: usize,
     /// The row holds a figure (a number, rate or quantity) under a value column.
     figure: bool,
+    /// A special row left one of its `values` columns without a cell: it may then hold
+    /// nothing under its `then` columns (a part row's rate follows its three amounts).
+    skipped: bool,
 }
 
 #[derive(Clone, Copy, Default)]
@@ -78,14 +81,17 @@ const START: u32 = u32::MAX;
 pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
     let n = columns.len();
     let specials = columns.spec.rows.len();
-    let states = (specials + 1) * n * 2;
-    let id = |s: State| ((s.row * n + s.col) * 2 + usize::from(s.figure)) as u32;
+    let states = (specials + 1) * n * 4;
+    let id = |s: State| {
+        ((s.row * n + s.col) * 4 + 2 * usize::from(s.skipped) + usize::from(s.figure)) as u32
+    };
     let state = |id: u32| {
         let id = id as usize;
         State {
             figure: id % 2 == 1,
-            col: (id / 2) % n,
-            row: id / 2 / n,
+            skipped: (id / 2) % 2 == 1,
+            col: (id / 4) % n,
+            row: id / 4 / n,
         }
     };
     let leaf = columns.leaf();
@@ -118,6 +124,7 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                         row: k + 1,
                         col: 0,
                         figure: false,
+                        skipped: false,
                     },
                     0,
                 );
@@ -134,6 +141,7 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                             row: 0,
                             col: s,
                             figure: false,
+                            skipped: false,
                         },
                         0,
                     );
@@ -150,14 +158,21 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                 }
                 let p = state(pid as u32);
                 // The cell continues the row.
+                let special_row = (p.row > 0).then(|| &columns.spec.rows[p.row - 1]);
+                let mut skipped = p.skipped;
                 for c in p.col + 1..n {
-                    if accepts(columns, p.row, c, t, strict) {
-                        let figure = p.figure || is_figure(columns.kind(c), t);
+                    let kind = columns.kind(c);
+                    let then = special_row.is_some_and(|r| r.then.contains(&kind));
+                    // Under a `then` column only while none of the row's values is missing.
+                    let open = strict || (then && !skipped);
+                    if accepts(columns, p.row, c, t, open) {
+                        let figure = p.figure || is_figure(kind, t);
                         add(
                             State {
                                 row: p.row,
                                 col: c,
                                 figure,
+                                skipped,
                             },
                             pid as u32,
                             e.count,
@@ -167,6 +182,11 @@ pub fn fit(tokens: &[Token], columns: &Columns<'_>, strict: bool) -> Outcome {
                     if strict || !can_vanish(columns, p.row, c) {
                         break;
                     }
+                    // Column `c` is left without a cell.
+                    let listed = special_row
+                        .and_then(|r| r.values.as_ref())
+                        .is_some_and(|v| v.contains(&kind));
+                    skipped |= listed;
                 }
                 // The cell starts a new row.
                 let last = p.row > 0 && columns.spec.rows[p.row - 1].last;
@@ -258,9 +278,9 @@ const MAX_LABEL_CHARS: usize = 40;
 
 /// Whether `t` can stand under column `col` in a row of type `row`. A special row's listed
 /// value kinds bound where its cells may go when empty cells vanished (the loose reading);
-/// where the layout shows every cell (strict), a cell's place is given, and a part row may
-/// print its own rate.
-fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token, strict: bool) -> bool {
+/// `open` lifts that bound: where the layout shows every cell (strict), a cell's place is
+/// given, and a `then` column may be filled once the row's values are all there.
+fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token, open: bool) -> bool {
     let spec = columns.spec;
     if t.class == Class::Empty {
         return true;
@@ -269,7 +289,7 @@ fn accepts(columns: &Columns<'_>, row: usize, col: usize, t: &Token, strict: boo
     if row > 0 {
         let allowed = match &spec.rows[row - 1].values {
             None => true,
-            Some(kinds) => strict || kinds.contains(&kind),
+            Some(kinds) => open || kinds.contains(&kind),
         };
         if !allowed || kind.is_label() {
             return false;

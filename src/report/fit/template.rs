@@ -85,6 +85,8 @@ struct RowFile {
     #[serde(default)]
     values: Option<Vec<Kind>>,
     #[serde(default)]
+    then: Vec<Kind>,
+    #[serde(default)]
     last: bool,
 }
 
@@ -113,6 +115,10 @@ pub struct ColumnSpec {
 pub struct RowSpec {
     pub labels: HashSet<String>,
     pub values: Option<Vec<Kind>>,
+    /// Columns the row may also fill, only after every one of its `values` columns (a part
+    /// row's own rate after its three amounts): where empty cells vanished, a figure goes
+    /// there only when no amount is missing, so three figures stay three amounts.
+    pub then: Vec<Kind>,
     /// The table ends with this row (总分).
     pub last: bool,
 }
@@ -173,6 +179,7 @@ pub fn parse(text: &str) -> Result<Vec<TableSpec>, String> {
                 .map(|r| RowSpec {
                     labels: keys(r.labels),
                     values: r.values,
+                    then: r.then,
                     last: r.last,
                 })
                 .collect(),
