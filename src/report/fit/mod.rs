@@ -247,7 +247,16 @@ struct Fitted {
 
 /// Find every template table in the stream and lay it out.
 fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>) {
-    let header_at = |i: usize| headers.starting_at(tokens, i).next();
+    // Where several templates' headers start here, the one that reads the most header cells
+    // (a variant with an extra column), the first of them on a tie.
+    let header_at = |i: usize| {
+        headers
+            .starting_at(tokens, i)
+            .fold(None, |best: Option<Found>, f| match best {
+                Some(b) if b.body >= f.body => Some(b),
+                _ => Some(f),
+            })
+    };
     let mut fitted = Vec::new();
     let mut unread = Vec::new();
     let mut i = 0;
@@ -664,6 +673,59 @@ mod tests {
         );
         let tables = fitted(&text);
         assert_eq!(tables[0][1][3..7], ["12次", "12次", "40", "40"]);
+    }
+
+    /// A tab-separated form as a web page's text gives it: one cell per line.
+    fn cells_per_line(tabs: &str) -> String {
+        tabs.lines()
+            .flat_map(|l| l.split('\t'))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn the_provincial_form_with_weights_fits_its_own_template() {
+        // Its fund header also starts the department form's (年初预算 … 得分) but goes on with
+        // 原因: the template that reads the most header cells is the one.
+        let tabs = "年度预算数（万元）\t年初预算\t调整后预算数\t预算执行数\t预算执行率\t权重\t得分\t原因\n\
+            总额\t500.00\t480.00\t470.40\t98.00%\t10\t9.80\t\n\
+            其中：财政资金\t500.00\t480.00\t470.40\t98.00%\t—\t—\t\n\
+            一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t完成值\t权重\t得分\t未完成原因分析\n\
+            绩效指标（90分）\t数量指标\t建设面积\t≥\t5000\t亩\t5200\t50\t50\t\n\
+            \t效益指标\t亩均增产\t≥\t50\t公斤\t58\t40\t40\t\n\
+            合计\t\t\t\t\t\t\t100\t99.80\t\n";
+        let tables = fitted(&cells_per_line(tabs));
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(tables[0][0][7], "原因");
+        assert_eq!(
+            tables[0][2][..6],
+            [
+                "其中：财政资金",
+                "500.00",
+                "480.00",
+                "470.40",
+                "98.00%",
+                "—"
+            ]
+        );
+        assert_eq!(tables[1][2][2..7], ["亩均增产", "≥", "50", "公斤", "58"]);
+        assert_eq!(tables[1][3][7..9], ["100", "99.80"]);
+    }
+
+    #[test]
+    fn the_department_form_fits_its_template() {
+        let tabs = "年度预算（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率\t执行率权重\t执行率得分\n\
+            年度资金总额\t3200.00\t3350.00\t3216.00\t96.00%\t10\t9.60\n\
+            其中：基本支出\t1800.00\t1850.00\t1831.50\t99.00%\t—\t—\n\
+            项目支出\t1400.00\t1500.00\t1384.50\t92.30%\t—\t—\n\
+            一级指标\t二级指标\t三级指标\t指标值\t完成值\t得分系数\t权重\t得分\n\
+            产出指标\t数量指标\t活动场次\t≥300场\t326场\t1\t50\t50\n\
+            效益指标\t社会效益指标\t接待人次\t≥50万人次\t48万人次\t0.96\t40\t38.40\n\
+            总分\t\t\t\t\t\t100\t98.00\n";
+        let tables = fitted(&cells_per_line(tabs));
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(tables[0][3][0], "项目支出");
+        assert_eq!(tables[1][2][5..8], ["0.96", "40", "38.40"]);
     }
 
     #[test]
