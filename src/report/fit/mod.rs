@@ -713,6 +713,22 @@ mod tests {
     }
 
     #[test]
+    fn the_self_and_review_score_table_fits_its_template() {
+        let tabs = "一级指标\t二级指标\t三级指标\t分值\t自评分\t复核分\n\
+            项目决策\t项目立项\t立项依据充分性\t10\t10\t10\n\
+            项目绩效\t产出\t改造公厕数量\t30\t30\t30\n\
+            \t效益\t群众满意度\t30\t28\t27\n\
+            总分\t\t\t70\t68\t67\n";
+        let flat = tabs.replace(['\t', '\n'], " ");
+        for text in [cells_per_line(tabs), flat] {
+            let tables = fitted(&text);
+            assert_eq!(tables.len(), 1, "{tables:#?}");
+            assert_eq!(tables[0][3], ["", "效益", "群众满意度", "30", "28", "27"]);
+            assert_eq!(tables[0][4][3..], ["70", "68", "67"]);
+        }
+    }
+
+    #[test]
     fn the_department_form_fits_its_template() {
         let tabs = "年度预算（万元）\t年初预算数\t全年预算数\t全年执行数\t执行率\t执行率权重\t执行率得分\n\
             年度资金总额\t3200.00\t3350.00\t3216.00\t96.00%\t10\t9.60\n\
