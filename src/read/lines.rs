@@ -68,6 +68,7 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                 i += 1;
             }
             Kind::Text => {
+                let first_i = i;
                 let first = lines[i];
                 let mut last = first;
                 i += 1;
@@ -88,7 +89,25 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                     }
                 }
                 let span = Span::new(first.start, last.start + last.text.len());
-                blocks.push(text_block(&text[span.start..span.end], span));
+                let mut block = text_block(&text[span.start..span.end], span);
+                // A numbered line right next to a bare figure is a table's cell that arrived
+                // one per line (`二、单位自筹` above `10.00`), not a section heading.
+                if let Block::Heading(h) = &block {
+                    let figure_next = |k: Option<usize>| {
+                        k.and_then(|k| lines.get(k))
+                            .is_some_and(|l| looks_numeric(l.text.trim()))
+                    };
+                    if h.number.is_some()
+                        && (figure_next(first_i.checked_sub(1)) || figure_next(Some(i)))
+                    {
+                        block = Block::Paragraph(Paragraph {
+                            number: None,
+                            text: text[span.start..span.end].to_string(),
+                            span,
+                        });
+                    }
+                }
+                blocks.push(block);
             }
         }
     }
@@ -467,6 +486,26 @@ mod tests {
         assert_eq!(texts(&t.rows[1]), vec!["合计", "100"]);
         let span = t.rows[1].cells[1].span;
         assert_eq!(&text[span.start..span.end], "100");
+    }
+
+    #[test]
+    fn a_numbered_cell_next_to_a_figure_is_not_a_heading() {
+        // A table one cell per line: `二、单位自筹` between its neighbours' figures is a row
+        // label; the section heading after the table, set apart by blank lines, is a heading.
+        let text = "1、区级财政\n60.00\n二、单位自筹\n10.00\n合计\n70.00\n\n二、执行情况\n";
+        let doc = read(text);
+        let headings: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some(h.text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, ["执行情况"]);
+        assert!(doc.blocks.iter().any(
+            |b| matches!(b, Block::Paragraph(p) if p.text == "二、单位自筹" && p.number.is_none())
+        ));
     }
 
     #[test]
