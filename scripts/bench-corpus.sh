@@ -3,8 +3,10 @@
 # the way a supervisor screens incoming reports. Uses hyperfine when installed.
 #
 #   scripts/bench-corpus.sh [N]              text and Markdown samples
-#   FORMATS=office scripts/bench-corpus.sh   the Word, Excel and web-page fixtures
-#   FORMATS=all scripts/bench-corpus.sh      both
+#   FORMATS=office scripts/bench-corpus.sh   the Word, Excel, PDF and web-page fixtures
+#   FORMATS=pdf scripts/bench-corpus.sh      the PDF fixtures only (poppler's pdftotext runs
+#                                            once per file)
+#   FORMATS=all scripts/bench-corpus.sh      all of them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000}
@@ -13,6 +15,7 @@ corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
 case ${FORMATS:-text} in
     office) samples=(testdata/office/*) ;;
+    pdf) samples=(testdata/office/*.pdf) ;;
     all) samples=(testdata/clean/* testdata/faulty/* testdata/office/*) ;;
     *) samples=(testdata/clean/* testdata/faulty/*) ;;
 esac

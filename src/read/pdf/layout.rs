@@ -421,7 +421,9 @@ fn inside_one_cell(line: &Line, above: &[Line]) -> bool {
 fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
     const MAX: usize = 6;
     let tolerance = 0.15 * lines[start].height;
-    let starts: Vec<f64> = lines[start..j]
+    // The table's recent rows: enough for every column, and linear over a long table.
+    const RECENT: usize = 40;
+    let starts: Vec<f64> = lines[start.max(j.saturating_sub(RECENT))..j]
         .iter()
         .flat_map(|l| l.chunks.iter().map(|c| c.left))
         .collect();
