@@ -293,6 +293,31 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
                     table_rows.push(row);
                 }
                 let span = header_span.cover(Span::new(last, last));
+                // Rows of the table left behind (a part after a page number and a repeated
+                // header, 总分 after a row that would not fit): the rows read are not the whole
+                // table, and a sum over them would be judged on half its parts. Not read.
+                let left: Vec<&Token> = tokens[body..end]
+                    .iter()
+                    .filter(|t| t.span().start >= last)
+                    .collect();
+                let cut = left.iter().enumerate().any(|(k, t)| {
+                    spec.row_of(&t.key).is_some()
+                        || left
+                            .get(k + 1)
+                            .is_some_and(|n| spec.row_of(&t.joined(n).key).is_some())
+                });
+                if cut {
+                    unread.push(Unread {
+                        span: header_span.cover(tokens[end - 1].span()),
+                        what: UnreadKind::TableNotFitted {
+                            table: spec.name.clone(),
+                            ambiguous: false,
+                            fund: spec.holds_amounts(),
+                        },
+                    });
+                    i = end;
+                    continue;
+                }
                 if partial {
                     let rest = tokens[body..end]
                         .iter()
@@ -742,6 +767,25 @@ mod tests {
         assert_eq!(tables.len(), 2, "{tables:#?}");
         assert_eq!(tables[0][3][0], "项目支出");
         assert_eq!(tables[1][2][5..8], ["0.96", "40", "38.40"]);
+    }
+
+    #[test]
+    fn a_fund_block_broken_by_a_page_is_not_read_by_halves() {
+        // A page number and a repeated first row between the fund block's parts: the parts
+        // after them are not read, so the block is not read at all (its total would be judged
+        // on half its parts), and is listed as not recognised.
+        let text = format!(
+            "{} 年度资金总额 55.00 55.00 54.50 10 99.09% 9.91 其中：当年财政拨款 50.00 50.00 49.50 — 99.00% — —3— 项目名称 阵地建设 其他资金 5.00 5.00 5.00 — 100.00% — {INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 总分 50 49.91\n",
+            FUNDS.replace('\n', " ").trim()
+        );
+        let doc = fitted_doc(&text).expect("fitted");
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 1, "only the indicators: {tables:#?}");
+        assert_eq!(tables[0][0][0], "一级指标");
+        assert!(doc
+            .unread
+            .iter()
+            .any(|u| matches!(u.what, UnreadKind::TableNotFitted { fund: true, .. })));
     }
 
     #[test]
