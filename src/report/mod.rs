@@ -127,17 +127,21 @@ pub fn recognise(doc: &Document) -> Report {
 
     // Fund blocks of forms that were found but could not be read: the form below one has an
     // execution-rate item of unknown figures.
-    let unread_funds: Vec<Span> = doc
-        .unread
-        .iter()
-        .filter(|u| {
-            matches!(
-                u.what,
-                crate::document::UnreadKind::TableNotFitted { fund: true, .. }
-            )
-        })
-        .map(|u| u.span)
-        .collect();
+    let unread_of = |fund: bool| -> Vec<Span> {
+        doc.unread
+            .iter()
+            .filter(|u| {
+                matches!(
+                    u.what,
+                    crate::document::UnreadKind::TableNotFitted { fund: f, .. } if f == fund
+                )
+            })
+            .map(|u| u.span)
+            .collect()
+    };
+    let unread_funds = unread_of(true);
+    // Indicator tables of forms found but not read: the form above one is closed by it.
+    let unread_indicators = unread_of(false);
     for block in &doc.blocks {
         match block {
             Block::Table(table) => {
@@ -170,11 +174,19 @@ pub fn recognise(doc: &Document) -> Report {
                     Around {
                         caption: &caption,
                         unread_funds: &unread_funds,
+                        unread_indicators: &unread_indicators,
                     },
                 );
                 caption.clear();
             }
             Block::Paragraph(p) => {
+                // A form's title or its 项目名称 line starts another form: the one before is
+                // complete, and indicators after this are not its.
+                if starts_form(&p.text) {
+                    if let Some(open) = forms.last_mut() {
+                        open.has_indicators = true;
+                    }
+                }
                 let totals = prose::statements::totals(p);
                 let grades = prose::statements::grades(p);
                 let paragraph_total = totals.first().map(|t| t.num.clone());
@@ -503,11 +515,12 @@ struct Form {
     has_indicators: bool,
 }
 
-/// What surrounds a table: the lines captioning it, and the fund blocks of forms that were
-/// found but could not be read.
+/// What surrounds a table: the lines captioning it, and the fund blocks and indicator tables
+/// of forms that were found but could not be read.
 struct Around<'a> {
     caption: &'a str,
     unread_funds: &'a [Span],
+    unread_indicators: &'a [Span],
 }
 
 fn recognise_table(
@@ -522,6 +535,7 @@ fn recognise_table(
     let Around {
         caption,
         unread_funds,
+        unread_indicators,
     } = around;
     let mut recognised_any = false;
     let mut title: Option<String> = None;
@@ -567,6 +581,17 @@ fn recognise_table(
                 .header
                 .as_ref()
                 .is_some_and(|h| h.has(columns::Role::Target) && h.has(columns::Role::Actual));
+            // A form whose own indicator table was found but not read ends there: the next
+            // indicator table is another form's.
+            if let Some(open) = forms.last_mut().filter(|f| !f.has_indicators) {
+                let start = group_span(&group).start;
+                if unread_indicators
+                    .iter()
+                    .any(|s| s.start >= open.card.span.end && s.end <= start)
+                {
+                    open.has_indicators = true;
+                }
+            }
             if form_layout && forms.last().is_none_or(|f| f.has_indicators) {
                 let span = group_span(&group);
                 let mut card = Scorecard::new(ScorecardKind::SelfEvaluation, span);
@@ -759,6 +784,12 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
 }
 
 /// `项目名称 | | 某系统运维` in the rows before a form's fund block.
+/// Whether a paragraph opens a form: its title (…绩效自评表) or its 项目名称 line.
+fn starts_form(text: &str) -> bool {
+    let t = compact(text);
+    t.chars().count() <= 40 && (t.starts_with("项目名称") || t.ends_with("自评表"))
+}
+
 fn form_title(seg: &Segment<'_>) -> Option<String> {
     seg.rows.iter().find_map(|row| {
         let mut filled = row.filled();

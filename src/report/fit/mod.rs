@@ -134,11 +134,26 @@ impl Headers {
         tokens: &'t [Token],
         at: usize,
     ) -> impl Iterator<Item = Found> + 't {
-        let specs = self
-            .first_words
-            .get(tokens[at].key.as_str())
-            .map_or(&[][..], Vec::as_slice);
-        specs.iter().filter_map(move |&spec| {
+        // The first header cell may be broken at spaces too (`一级 指标`).
+        let mut specs: Vec<usize> = Vec::new();
+        let mut joined: Option<Token> = None;
+        for t in tokens[at..].iter().take(3) {
+            let j = match &joined {
+                None => t.clone(),
+                Some(j) => j.joined(t),
+            };
+            for &spec in self
+                .first_words
+                .get(j.key.as_str())
+                .map_or(&[][..], Vec::as_slice)
+            {
+                if !specs.contains(&spec) {
+                    specs.push(spec);
+                }
+            }
+            joined = Some(j);
+        }
+        specs.into_iter().filter_map(move |spec| {
             header(tokens, at, &self.tables[spec]).map(|(cols, body)| Found { spec, cols, body })
         })
     }
@@ -206,7 +221,7 @@ fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, 
         let mut found = None;
         // A header cell broken over lines or at spaces is up to three cells of text.
         let mut joined: Option<Token> = None;
-        for k in 0..if c == 0 { 1 } else { 3 } {
+        for k in 0..3 {
             let Some(t) = tokens.get(i + k) else { break };
             if t.class == Class::Empty {
                 break;
@@ -267,10 +282,23 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
         };
         let spec = &headers.tables[spec];
         // The table's cells run to the next part of the form or the next header.
+        // An end word may be broken at spaces (`年度 总体 目标`).
+        let ends_at = |at: usize| {
+            let mut joined: Option<Token> = None;
+            tokens[at..].iter().take(3).any(|t| {
+                let j = match &joined {
+                    None => t.clone(),
+                    Some(j) => j.joined(t),
+                };
+                let hit = spec.ends.contains(&j.key);
+                joined = Some(j);
+                hit
+            })
+        };
         let mut end = body;
         while end < tokens.len()
             && end - body < MAX_TABLE_TOKENS
-            && !spec.ends.contains(&tokens[end].key)
+            && !ends_at(end)
             && header_at(end).is_none()
         {
             end += 1;
@@ -786,6 +814,20 @@ mod tests {
             .unread
             .iter()
             .any(|u| matches!(u.what, UnreadKind::TableNotFitted { fund: true, .. })));
+    }
+
+    #[test]
+    fn header_and_end_words_broken_at_spaces_are_found() {
+        // `一级 指标` opens the indicator header, and `年度 总体 目标` ends the fund block.
+        let text = format!(
+            "{} 年度资金总额 80.00 80.00 72.00 10 90.00% 9.00 年度 总体 目标 完成培训 一级 指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 总分 50 49.00\n",
+            FUNDS.replace('\n', " ").trim()
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(tables[0].len(), 2, "the fund block ends at 年度 总体 目标");
+        assert_eq!(tables[1][0][0], "一级指标");
+        assert_eq!(tables[1][2][5..7], ["50", "49.00"]);
     }
 
     #[test]
