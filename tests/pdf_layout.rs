@@ -64,18 +64,7 @@ impl Pdf {
 }
 
 fn tables(doc: &Document) -> Vec<Vec<Vec<String>>> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(
-                t.rows
-                    .iter()
-                    .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
-                    .collect(),
-            ),
-            _ => None,
-        })
-        .collect()
+    doc.table_texts()
 }
 
 fn paragraphs(doc: &Document) -> Vec<String> {
@@ -173,17 +162,20 @@ fn merged_labels_centred_on_their_rows_go_to_the_first_row() {
     assert_eq!(t.len(), 7);
 }
 
-#[test]
-fn a_header_cell_wrapped_over_three_lines_is_one_cell() {
-    // The last header cell is centred on the header line: its text wraps above and below.
-    let pdf = Pdf::default()
-        .page()
-        .line(94.0, &[(560.0, "偏差原因分析")])
+/// A header whose last cell, centred on the header line, wraps above and below it.
+fn wrapped_remark_header(pdf: Pdf) -> Pdf {
+    pdf.line(94.0, &[(560.0, "偏差原因分析")])
         .line(
             100.5,
             &[(60.0, "三级指标"), (260.0, "分值"), (400.0, "得分")],
         )
         .line(107.0, &[(560.0, "及改进措施")])
+}
+
+#[test]
+fn a_header_cell_wrapped_over_three_lines_is_one_cell() {
+    // The last header cell is centred on the header line: its text wraps above and below.
+    let pdf = wrapped_remark_header(Pdf::default().page())
         .line(
             125.0,
             &[
@@ -206,14 +198,7 @@ fn a_header_cell_wrapped_over_three_lines_is_one_cell() {
 #[test]
 fn a_remark_column_empty_in_every_row_keeps_its_header() {
     // No row reaches the last column: only its wrapped header does.
-    let pdf = Pdf::default()
-        .page()
-        .line(94.0, &[(560.0, "偏差原因分析")])
-        .line(
-            100.5,
-            &[(60.0, "三级指标"), (260.0, "分值"), (400.0, "得分")],
-        )
-        .line(107.0, &[(560.0, "及改进措施")])
+    let pdf = wrapped_remark_header(Pdf::default().page())
         .line(125.0, &[(60.0, "甲"), (260.0, "10.00"), (400.0, "9.00")])
         .line(145.0, &[(60.0, "乙"), (260.0, "10.00"), (400.0, "10.00")]);
     let t = &tables(&pdf.read())[0];

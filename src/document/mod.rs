@@ -55,6 +55,25 @@ pub struct Document {
     pub revisions: Vec<Revision>,
 }
 
+impl Document {
+    /// The text of every table's cells, row by row: what a reader or the fitter laid out, for
+    /// tests and for looking at a layout.
+    pub fn table_texts(&self) -> Vec<Vec<Vec<String>>> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(
+                    t.rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                        .collect(),
+                ),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
 /// Something in the file that was not read, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unread {

@@ -627,21 +627,7 @@ mod tests {
     fn fitted(text: &str) -> Vec<Vec<Vec<String>>> {
         let source = crate::source::SourceFile::new("t.txt", text.to_string(), "UTF-8");
         let doc = crate::read::read(&source, crate::read::Format::Text);
-        let Some(doc) = fit(&doc, text) else {
-            return vec![];
-        };
-        doc.blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(
-                    t.rows
-                        .iter()
-                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
-                        .collect(),
-                ),
-                _ => None,
-            })
-            .collect()
+        fit(&doc, text).map_or_else(Vec::new, |doc| doc.table_texts())
     }
 
     fn fitted_doc(text: &str) -> Option<Document> {
