@@ -223,22 +223,38 @@ PRINT_STYLES = """<office:automatic-styles>
 PAGE_WIDTH_CM = 25.7
 
 
-def column_widths(grid):
+def column_widths(grid, page_width=None):
     """Columns as wide as their text needs up to 14 characters; when the page is too narrow for
     that, every column keeps room for 4 characters (a score such as 9.91 never wraps) and the
     long ones share what is left."""
+    page_width = page_width or PAGE_WIDTH_CM
     char_cm, pad_cm = 0.32, 0.35
     need = [max(2.0, min(14.0, max(display_width(r[c]) for r in grid))) for c in range(len(grid[0]))]
     floor = [min(n, 4.0) * char_cm + pad_cm for n in need]
     full = [n * char_cm + pad_cm for n in need]
-    if sum(full) <= PAGE_WIDTH_CM:
-        return [PAGE_WIDTH_CM * f / sum(full) for f in full]
+    if sum(full) <= page_width:
+        return [page_width * f / sum(full) for f in full]
     extra = [f - m for f, m in zip(full, floor)]
-    share = (PAGE_WIDTH_CM - sum(floor)) / sum(extra)
+    share = (page_width - sum(floor)) / sum(extra)
     return [m + e * share for m, e in zip(floor, extra)]
 
 
-def fodt(blocks, auto, split=False, printed=False):
+# The portrait variant: A4 upright, cells in 10.5 pt aligned to their top (as many Word forms set
+# them), so that wrapped cells run downwards from the row's first line.
+PORTRAIT_WIDTH_CM = 17.0
+
+
+def portrait(styles):
+    return (styles
+            .replace('fo:page-width="29.7cm" fo:page-height="21cm" style:print-orientation="landscape"',
+                     'fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait"')
+            .replace('"Cell9" style:family="paragraph"><style:text-properties fo:font-size="9pt" style:font-size-asian="9pt"/>',
+                     '"Cell9" style:family="paragraph"><style:text-properties fo:font-size="10.5pt" style:font-size-asian="10.5pt"/>')
+            .replace('style:vertical-align="middle"', 'style:vertical-align="top"'))
+
+
+def fodt(blocks, auto, split=False, printed=False, upright=False):
+    page_width = PORTRAIT_WIDTH_CM if upright else PAGE_WIDTH_CM
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
            'office:mimetype="application/vnd.oasis.opendocument.text">']
     fmt1 = 'style:num-format="一, 二, 三, ..." style:num-suffix="、"' if auto else 'style:num-format=""'
@@ -256,12 +272,13 @@ def fodt(blocks, auto, split=False, printed=False):
     if printed:
         columns = []
         for t, b in enumerate(tables):
-            for c, w in enumerate(column_widths(merged_grid(b[1])[0])):
+            for c, w in enumerate(column_widths(merged_grid(b[1])[0], page_width)):
                 columns.append(f'<style:style style:name="T{t}C{c}" style:family="table-column">'
                                f'<style:table-column-properties style:column-width="{w:.2f}cm"/></style:style>')
             columns.append(f'<style:style style:name="T{t}" style:family="table"><style:table-properties '
-                           f'style:width="{PAGE_WIDTH_CM}cm" table:align="margins"/></style:style>')
-        out.append(PRINT_STYLES.replace("{columns}", "\n".join(columns)))
+                           f'style:width="{page_width}cm" table:align="margins"/></style:style>')
+        styles = portrait(PRINT_STYLES) if upright else PRINT_STYLES
+        out.append(styles.replace("{columns}", "\n".join(columns)))
     else:
         out.append("""<office:automatic-styles>
 <style:style style:name="PB" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>
@@ -506,9 +523,10 @@ def scanned_fodt():
 
 
 def pdf_special(tmp):
-    """PDFs a supervisor receives that cannot be read: a scan with no text layer, and a file
-    locked with an open password. They go to tests/data/ (not testdata/, whose files are all
-    checked by the README's main command)."""
+    """PDFs a supervisor receives that cannot be read — a scan with no text layer, and a file
+    locked with an open password — go to tests/data/ (not testdata/, whose files are all
+    checked by the README's main command); PDFs printed upright with top-aligned cells go to
+    testdata/office/ as `@portrait` variants."""
     out = os.path.join(ROOT, "tests", "data")
     os.makedirs(out, exist_ok=True)
     scan = os.path.join(tmp, "scanned.fodt")
@@ -527,6 +545,18 @@ def pdf_special(tmp):
     subprocess.run(["soffice", "--headless", "--convert-to", options, "--outdir", os.path.dirname(locked), locked],
                    check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     shutil.copy(os.path.join(os.path.dirname(locked), "encrypted.pdf"), os.path.join(out, "encrypted.pdf"))
+    # Portrait pages with top-aligned cells: the other way forms are printed.
+    for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt",
+                   "faulty/TARGET003-no-deviation-reason.txt", "clean/district-report.txt"]:
+        with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+            blocks = parse(f.read())
+        stem = os.path.splitext(os.path.basename(sample))[0] + "@portrait"
+        path = os.path.join(tmp, "upright", stem + ".fodt")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(fodt(blocks, numbering_runs_in_order(blocks), printed=True, upright=True))
+        convert(path, "pdf", os.path.dirname(path))
+        shutil.copy(os.path.join(os.path.dirname(path), stem + ".pdf"), os.path.join(OUT, stem + ".pdf"))
 
 
 def main():

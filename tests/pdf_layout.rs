@@ -298,3 +298,46 @@ fn a_header_over_columns_the_rows_leave_empty_keeps_its_cells() {
     );
     assert_eq!(row(t, 1), ["甲", "", "", "10.00", "9.00"]);
 }
+
+#[test]
+fn a_header_set_top_aligned_wraps_downwards_into_its_row() {
+    // Cells aligned to their top: a long header cell goes on on the line below, under the same
+    // cells; that line is the header's rest, not a row of its own.
+    let pdf = Pdf::default()
+        .page()
+        .line(
+            100.0,
+            &[
+                (60.0, "项目资金"),
+                (160.0, "年初预算数"),
+                (260.0, "全年预"),
+                (330.0, "全年执行数"),
+            ],
+        )
+        .line(113.0, &[(60.0, "(万元)"), (260.0, "算数")])
+        .line(
+            131.0,
+            &[
+                (60.0, "总额"),
+                (160.0, "35.00"),
+                (260.0, "34.50"),
+                (330.0, "34.16"),
+            ],
+        )
+        .line(
+            149.0,
+            &[
+                (60.0, "其中"),
+                (160.0, "35.00"),
+                (260.0, "34.50"),
+                (330.0, "34.16"),
+            ],
+        );
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(
+        row(t, 0),
+        ["项目资金(万元)", "年初预算数", "全年预算数", "全年执行数"]
+    );
+    assert_eq!(row(t, 1), ["总额", "35.00", "34.50", "34.16"]);
+    assert_eq!(t.len(), 3);
+}

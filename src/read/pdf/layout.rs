@@ -804,12 +804,29 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
     };
     // Rows never overlap (borders and padding part them): a line reaching up into the row
     // above is part of that row (a merged label centred lower than the row's own line).
+    // A line of text cells right under a line of text cells, each under a cell of it, is the
+    // rest of that row's cells wrapped (a header set top-aligned: `全年预` / `算数`).
+    let wraps = |i: usize| {
+        let line = &lines[i];
+        i > 0 && {
+            let prev = &lines[i - 1];
+            let filled: Vec<usize> = prev.chunks.iter().map(|c| column(&borders, c)).collect();
+            prev.page == line.page
+                && line.top - prev.bottom <= 0.5 * line.height
+                && !line.has_number()
+                && !prev.has_number()
+                && line
+                    .chunks
+                    .iter()
+                    .all(|c| filled.contains(&column(&borders, c)))
+        }
+    };
     let mut anchors: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let overlaps = anchors.last().is_some_and(|&a| {
             lines[a].page == line.page && line.top < lines[a].bottom - 0.25 * line.height
         });
-        if is_anchor(line) && !overlaps {
+        if is_anchor(line) && !overlaps && !wraps(i) {
             anchors.push(i);
         }
     }
