@@ -485,3 +485,24 @@ fn a_forms_indicators_are_not_given_to_the_form_above() {
     let found = findings(text);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn a_table_whose_header_cells_ran_together_is_not_judged() {
+    // Printed without gaps between its columns, the header reads as one cell: which figure is
+    // the budget and which the spending cannot be told, so the wrong rate is not reported
+    // (and is listed as not recognised instead).
+    let text = "项目资金（万元）\t年初预算数全年预算数全年执行数\t分值\t执行率\t得分\n\
+        年度资金总额\t50.00\t48.00\t45.60\t10\t90.00%\t9.00\n";
+    assert!(findings(text).is_empty(), "{:#?}", findings(text));
+    let checked = check_text(
+        "form.txt",
+        text,
+        Format::Text,
+        &Profile::load("national-2020").unwrap(),
+    );
+    assert!(checked
+        .report
+        .skipped
+        .iter()
+        .any(|s| s.what.zh.contains("表头单元格连在一起")));
+}

@@ -341,3 +341,34 @@ fn a_header_set_top_aligned_wraps_downwards_into_its_row() {
     assert_eq!(row(t, 1), ["总额", "35.00", "34.50", "34.16"]);
     assert_eq!(t.len(), 3);
 }
+
+#[test]
+fn headings_and_paragraphs_set_as_close_as_rows_are_not_the_tables() {
+    // Word's default: paragraphs as close as table rows, the table flush with the text. The
+    // paragraph above the first row is wider than its first cell, and the heading under the
+    // last row reads as a heading: neither is the table's.
+    let pdf = Pdf::default()
+        .page()
+        .line(
+            80.0,
+            &[(60.0, "各项指标得分如下表所示，项目决策类指标得分率最高。")],
+        )
+        .line(93.0, &[(60.0, "指标"), (200.0, "满分值"), (300.0, "得分")])
+        .line(106.0, &[(60.0, "A项目决策"), (200.0, "10"), (300.0, "9.3")])
+        .line(119.0, &[(60.0, "合计"), (200.0, "10"), (300.0, "9.3")])
+        .line(132.0, &[(60.0, "摘要")])
+        .line(145.0, &[(60.0, "受委托开展评价。")]);
+    let doc = pdf.read();
+    let t = &tables(&doc)[0];
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(row(t, 0), ["指标", "满分值", "得分"]);
+    assert_eq!(row(t, 2), ["合计", "10", "9.3"]);
+    assert!(
+        doc.blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading(h) if h.text == "摘要")),
+        "{:?}",
+        doc.blocks
+    );
+    assert!(paragraphs(&doc)[0].starts_with("各项指标得分"));
+}

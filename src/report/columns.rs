@@ -206,6 +206,49 @@ pub fn classify(header: &str) -> Role {
     role
 }
 
+/// Column names that never share a cell: two of them in one cell are two header cells run
+/// together (a table printed without gaps between its columns, its text read as one word).
+/// (执行率 is left out: 执行率权重 and 执行率得分 are one column each.)
+const COLUMN_NAMES: &[&str] = &[
+    "年初预算数",
+    "全年预算数",
+    "全年执行数",
+    "预算执行数",
+    "调整后预算数",
+    "分值",
+    "得分",
+    "权重",
+    "年度指标值",
+    "实际完成值",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "偏差原因",
+    "自评分",
+    "复核分",
+];
+
+/// Whether a cell of a row of text holds two or more column names run together
+/// (`年初预算数全年预算数全年执行数`): where a layout could not part a table's cells, none of
+/// its columns can be trusted.
+pub fn runs_columns_together(cell: &str) -> bool {
+    let h = compact(cell);
+    if h.chars().count() > 2 * MAX_HEADER_CHARS {
+        return false;
+    }
+    let mut found = 0;
+    let mut rest = h.as_str();
+    while let Some((at, name)) = COLUMN_NAMES
+        .iter()
+        .filter_map(|n| rest.find(n).map(|at| (at, *n)))
+        .min_by_key(|(at, n)| (*at, std::cmp::Reverse(n.len())))
+    {
+        found += 1;
+        rest = &rest[at + name.len()..];
+    }
+    found >= 2
+}
+
 /// Whether a header is two column names run together (`全年预算数全年执行数`: two header
 /// cells a layout failed to part): both halves, of four Chinese characters or more, name
 /// value columns. Such a column is not known, so nothing is judged by it.
@@ -282,6 +325,13 @@ mod tests {
         assert_eq!(classify("全年预算数"), Role::Budget);
         assert_eq!(classify("全年执行数"), Role::Spent);
         assert_eq!(classify("全年预算数全年执行数"), Role::Other);
+        assert!(runs_columns_together("年初预算数全年预算数全年执行数分数"));
+        assert!(runs_columns_together("三级指标年度指标值实际完成值分值"));
+        assert!(!runs_columns_together("预算执行率(%)"));
+        assert!(!runs_columns_together("得分率"));
+        assert!(!runs_columns_together("年度指标值"));
+        assert!(!runs_columns_together("执行率权重"));
+        assert!(!runs_columns_together("执行率得分"));
         assert_eq!(classify("年初预算数 全年预算数"), Role::Other);
         assert_eq!(classify("调整后预算数"), Role::Budget);
         assert_eq!(classify("预算执行率(%)"), Role::ExecutionRate);

@@ -145,6 +145,29 @@ pub fn recognise(doc: &Document) -> Report {
     for block in &doc.blocks {
         match block {
             Block::Table(table) => {
+                // A table whose header cells ran together (printed without gaps between its
+                // columns): its columns cannot be told apart, so nothing in it is judged.
+                if let Some(cell) = table
+                    .rows
+                    .iter()
+                    .filter(|r| {
+                        !r.cells
+                            .iter()
+                            .any(|c| crate::number::looks_numeric(c.text.trim()))
+                    })
+                    .flat_map(|r| r.cells.iter())
+                    .find(|c| columns::runs_columns_together(&c.text))
+                {
+                    report.skipped.push(Skipped {
+                        span: table.span,
+                        what: crate::diagnostic::Text::new(
+                            format!("表格的表头单元格连在一起（“{}”），各列无法分开，未识别", cell.text.trim()),
+                            format!("a table whose header cells run together (“{}”): its columns cannot be told apart, not recognised", cell.text.trim()),
+                        ),
+                    });
+                    caption.clear();
+                    continue;
+                }
                 for cell in table.rows.iter().flat_map(|r| r.cells.iter()) {
                     if crate::number::too_large_to_judge(&cell.text) {
                         report.skipped.push(Skipped {

@@ -362,6 +362,9 @@ fn table_end(lines: &[Line], first: usize) -> Option<usize> {
             last_multi = j;
             multis += 1;
             loose = 0;
+        } else if reads_as_heading(&lines[j]) {
+            // A section heading ends the table, however close it is set.
+            break;
         } else if !inside_one_cell(&lines[j], &lines[start..j]) {
             // A wrapped cell's lines stay inside one column, however many there are; lines
             // that do not are allowed for a short run only (a merged label, a note).
@@ -389,6 +392,9 @@ fn table_end(lines: &[Line], first: usize) -> Option<usize> {
         && lines[end].left() >= left - 1.0
         && lines[end].right() <= right + 1.0
         && lines[end].right() - lines[end].left() <= 0.35 * (right - left)
+        && lines[end].page == lines[end - 1].page
+        && lines[end].top - lines[end - 1].bottom <= 0.35 * lines[end].height
+        && !reads_as_heading(&lines[end])
     {
         end += 1;
     }
@@ -414,6 +420,13 @@ fn inside_one_cell(line: &Line, above: &[Line]) -> bool {
         })
 }
 
+/// Whether a line of one cell reads as a section heading (`摘要`, `二、评价结论`): where
+/// paragraphs are set as close as table rows (Word's default), only its words tell it from a
+/// table cell's wrapped line.
+fn reads_as_heading(line: &Line) -> bool {
+    line.chunks.len() == 1 && super::super::lines::is_heading_line(&line.chunks[0].text)
+}
+
 /// Whether the page starting at line `j` goes on with the table whose lines start at `start`:
 /// its first line has two or more cells, or single-cell lines (cells that wrapped upwards, a
 /// repeated first row) lead close together to one that has, each starting where a cell of the
@@ -423,9 +436,16 @@ fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
     let tolerance = 0.15 * lines[start].height;
     // The table's recent rows: enough for every column, and linear over a long table.
     const RECENT: usize = 40;
-    let starts: Vec<f64> = lines[start.max(j.saturating_sub(RECENT))..j]
+    // Where its cells start and where the next one does: a cell's wrapped line fits between.
+    let starts: Vec<(f64, f64)> = lines[start.max(j.saturating_sub(RECENT))..j]
         .iter()
-        .flat_map(|l| l.chunks.iter().map(|c| c.left))
+        .filter(|l| l.is_multi())
+        .flat_map(|l| {
+            l.chunks.iter().enumerate().map(|(i, c)| {
+                let end = l.chunks.get(i + 1).map_or(f64::INFINITY, |next| next.left);
+                (c.left, end)
+            })
+        })
         .collect();
     for k in j..(j + MAX + 1).min(lines.len()) {
         let line = &lines[k];
@@ -435,10 +455,15 @@ fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
         if line.is_multi() {
             return true;
         }
+        let c = &line.chunks[0];
         let aligned = starts
             .iter()
-            .any(|x| (line.chunks[0].left - x).abs() <= tolerance);
-        if !aligned || (k + 1 < lines.len() && !close(lines, k, k + 1)) {
+            .any(|&(x, end)| (c.left - x).abs() <= tolerance && c.right <= end);
+        // As close to the next line as the lines of one cell.
+        let tight = lines
+            .get(k + 1)
+            .is_some_and(|n| n.page == line.page && n.top - line.bottom <= 0.35 * line.height);
+        if !aligned || !tight || reads_as_heading(line) {
             return false;
         }
     }
@@ -460,21 +485,32 @@ fn leading_singles(lines: &[Line], first: usize) -> usize {
         return 0;
     };
     let tolerance = 0.15 * row.height;
-    // Where the cells of the table's first rows start.
-    let starts: Vec<f64> = lines[first + n..]
+    // Where the cells of the table's first rows start, and where the next cell starts: a
+    // wrapped cell fits between them, a paragraph or heading above the table does not.
+    let starts: Vec<(f64, f64)> = lines[first + n..]
         .iter()
         .take(8)
         .filter(|l| l.is_multi())
         .take(3)
-        .flat_map(|l| l.chunks.iter().map(|c| c.left))
+        .flat_map(|l| {
+            l.chunks.iter().enumerate().map(|(i, c)| {
+                let end = l.chunks.get(i + 1).map_or(f64::INFINITY, |next| next.left);
+                (c.left, end)
+            })
+        })
         .collect();
     // Count from the row upwards; stop at the first line that does not belong.
     let mut kept = 0;
     for k in (first..first + n).rev() {
         let c = &lines[k].chunks[0];
+        // As close as the lines of one cell (paragraphs are set further apart), and not a
+        // section heading set as close as the table's rows.
         let belongs = lines[k].page == row.page
-            && lines[k + 1].top - lines[k].bottom <= row.height
-            && (starts.iter().any(|x| (c.left - x).abs() <= tolerance)
+            && !reads_as_heading(&lines[k])
+            && lines[k + 1].top - lines[k].bottom <= 0.35 * row.height
+            && (starts
+                .iter()
+                .any(|&(x, end)| (c.left - x).abs() <= tolerance && c.right <= end)
                 // A cell centred on the line below it, wrapped upwards (a paragraph above a
                 // table never reaches into its first line).
                 || lines[k].bottom > lines[k + 1].top + 0.25 * row.height
@@ -516,6 +552,7 @@ fn paragraph_end(lines: &[Line], first: usize, margins: &Margins) -> usize {
             && line.right() >= right - 1.5 * line.height
             && lines[next].left() <= left + 0.6 * line.height
             && close(lines, j, next)
+            && !reads_as_heading(&lines[next])
             && table_end(lines, next).is_none();
         if !goes_on {
             return next;
