@@ -225,8 +225,9 @@ fn row_label(header: &Header<'_>, row: &Row, shift: isize) -> (String, Span) {
     }
     match parts.first() {
         Some(&(text, span)) => {
-            // Total rows: the total word is the label whatever else the row says.
-            if let Some(&(t, s)) = parts.iter().find(|(t, _)| is_total_label(t)) {
+            // Total rows: the total word is the label whatever else the row says (a merged
+            // label such as 项目资金 may stand before it).
+            if let Some(&(t, s)) = parts.iter().find(|(t, _)| row_kind(t) == RowKind::Total) {
                 return (t.to_string(), s);
             }
             (text.to_string(), span)
@@ -428,6 +429,19 @@ mod tests {
         assert_eq!(t.rates.len(), 1);
         let rate = t.rows[0].values[2].as_ref().unwrap();
         assert_eq!(rate.precision, Precision::Decimals(2));
+    }
+
+    #[test]
+    fn a_merged_label_before_the_total_label_keeps_the_row_a_total() {
+        // A PDF prints the merged 项目资金 label on the total row, before 年度资金总额.
+        let t = table(
+            "\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+             项目资金\t年度资金总额:\t12.60\t12.60\t12.45\t10.00\t98.80%\t9.88\n\
+             (万元)\t其中:当年财政拨款\t12.60\t12.60\t12.45\t-\t98.80%\t-\n",
+            AmountTableKind::FundBlock,
+        );
+        assert_eq!(t.rows[0].kind, RowKind::Total);
+        assert_eq!(t.rows[0].label, "年度资金总额:");
     }
 
     #[test]
