@@ -553,6 +553,37 @@ def pdf_special(tmp):
     for docx in sorted(f for f in os.listdir(OUT) if f.endswith(".docx") and "@" not in f and "STRUCT007" not in f):
         shutil.copy(os.path.join(OUT, docx), os.path.join(tmp, docx))
         convert(os.path.join(tmp, docx), "pdf", from_docx)
+    # Other print settings forms are seen in: no borders and 12 pt cells; 8 pt cells with tight
+    # padding aligned to their bottom. `@noborder` and `@tight` variants in testdata/office/.
+    cell9 = ('"Cell9" style:family="paragraph"><style:text-properties fo:font-size="9pt" '
+             'style:font-size-asian="9pt"/>')
+    variants = {
+        "noborder": lambda st: st.replace('fo:border="0.5pt solid #000000"', 'fo:border="none"')
+                                 .replace(cell9, cell9.replace("9pt", "12pt")),
+        "tight": lambda st: st.replace('fo:padding-left="0.15cm" fo:padding-right="0.15cm" '
+                                       'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm"',
+                                       'fo:padding-left="0.05cm" fo:padding-right="0.05cm" '
+                                       'fo:padding-top="0.02cm" fo:padding-bottom="0.02cm"')
+                              .replace(cell9, cell9.replace("9pt", "8pt"))
+                              .replace('style:vertical-align="middle"', 'style:vertical-align="bottom"'),
+    }
+    global PRINT_STYLES
+    standard = PRINT_STYLES
+    for name, restyle in variants.items():
+        PRINT_STYLES = restyle(standard)
+        assert PRINT_STYLES != standard, name
+        for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt",
+                       "faulty/SUM004-fund-total.txt"]:
+            with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
+                blocks = parse(f.read())
+            stem = os.path.splitext(os.path.basename(sample))[0] + "@" + name
+            path = os.path.join(tmp, name, stem + ".fodt")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(fodt(blocks, numbering_runs_in_order(blocks), printed=True))
+            convert(path, "pdf", os.path.dirname(path))
+            shutil.copy(os.path.join(os.path.dirname(path), stem + ".pdf"), os.path.join(OUT, stem + ".pdf"))
+    PRINT_STYLES = standard
     # Portrait pages with top-aligned cells: the other way forms are printed.
     for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt",
                    "faulty/TARGET003-no-deviation-reason.txt", "clean/district-report.txt"]:

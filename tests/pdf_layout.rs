@@ -372,3 +372,25 @@ fn headings_and_paragraphs_set_as_close_as_rows_are_not_the_tables() {
     );
     assert!(paragraphs(&doc)[0].starts_with("各项指标得分"));
 }
+
+#[test]
+fn two_rows_figures_set_close_are_two_rows() {
+    // Rows set close together (no borders, little padding): the second row's figures are not
+    // the first row's wrapped, as a figure wrapped in a narrow cell (`10.0` / `0`) would be.
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            114.0,
+            &[
+                (60.0, "效益指标"),
+                (150.0, "社会效益"),
+                (260.0, "甲"),
+                (400.0, "15.00"),
+                (460.0, "15.00"),
+            ],
+        )
+        .line(122.0, &[(260.0, "乙"), (400.0, "15.00"), (460.0, "14.00")])
+        .line(141.0, &[(60.0, "总分"), (400.0, "30.00"), (460.0, "29.00")]);
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(row(t, 1)[3..], ["15.00", "15.00"]);
+    assert_eq!(row(t, 2), ["", "", "乙", "15.00", "14.00"]);
+}

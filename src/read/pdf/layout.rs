@@ -895,8 +895,20 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             } else {
                 anchor.top - line.bottom
             };
+            // A figure goes on only a figure it completes (`10.0` / `0` in a narrow cell), never
+            // another whole figure (two rows' scores are two rows).
             let fits = (0..part.cells.len()).filter(|&c| part.filled(c)).all(|c| {
-                !rows[k].filled(c) || !looks_numeric(&rows[k].text_at(c)) || part.has_number()
+                let own = rows[k].text_at(c);
+                !rows[k].filled(c)
+                    || !looks_numeric(&own)
+                    || (part.has_number() && {
+                        let joined = if anchors[k] < i {
+                            format!("{own}{}", part.text_at(c))
+                        } else {
+                            format!("{}{own}", part.text_at(c))
+                        };
+                        looks_numeric(&joined)
+                    })
             });
             if !fits || gap > 0.6 * line.height {
                 continue;
