@@ -203,8 +203,8 @@ pub fn recognise(doc: &Document) -> Report {
                 caption.clear();
             }
             Block::Paragraph(p) => {
-                // A form's title or its 项目名称 line starts another form: the one before is
-                // complete, and indicators after this are not its.
+                // A form's title starts another form: the one before is complete, and
+                // indicators after this are not its.
                 if starts_form(&p.text) {
                     if let Some(open) = forms.last_mut() {
                         open.has_indicators = true;
@@ -807,10 +807,11 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
 }
 
 /// `项目名称 | | 某系统运维` in the rows before a form's fund block.
-/// Whether a paragraph opens a form: its title (…绩效自评表) or its 项目名称 line.
+/// Whether a paragraph opens a form: its title (…绩效自评表). Not its 项目名称 line, which a
+/// PDF repeats at the top of every page the form runs over.
 fn starts_form(text: &str) -> bool {
     let t = compact(text);
-    t.chars().count() <= 40 && (t.starts_with("项目名称") || t.ends_with("自评表"))
+    t.chars().count() <= 40 && t.ends_with("自评表")
 }
 
 fn form_title(seg: &Segment<'_>) -> Option<String> {
