@@ -253,8 +253,9 @@ def portrait(styles):
             .replace('style:vertical-align="middle"', 'style:vertical-align="top"'))
 
 
-def fodt(blocks, auto, split=False, printed=False, upright=False):
-    page_width = PORTRAIT_WIDTH_CM if upright else PAGE_WIDTH_CM
+def fodt(blocks, auto, split=False, printed=False, restyle=None, page_width=PAGE_WIDTH_CM):
+    """The document as flat ODF; `printed` sets the print layout, which `restyle` (a function
+    of PRINT_STYLES) varies, on a page whose text is `page_width` wide."""
     out = [f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.2" '
            'office:mimetype="application/vnd.oasis.opendocument.text">']
     fmt1 = 'style:num-format="一, 二, 三, ..." style:num-suffix="、"' if auto else 'style:num-format=""'
@@ -277,7 +278,7 @@ def fodt(blocks, auto, split=False, printed=False, upright=False):
                                f'<style:table-column-properties style:column-width="{w:.2f}cm"/></style:style>')
             columns.append(f'<style:style style:name="T{t}" style:family="table"><style:table-properties '
                            f'style:width="{page_width}cm" table:align="margins"/></style:style>')
-        styles = portrait(PRINT_STYLES) if upright else PRINT_STYLES
+        styles = restyle(PRINT_STYLES) if restyle else PRINT_STYLES
         out.append(styles.replace("{columns}", "\n".join(columns)))
     else:
         out.append("""<office:automatic-styles>
@@ -525,8 +526,8 @@ def scanned_fodt():
 def pdf_special(tmp):
     """PDFs a supervisor receives that cannot be read — a scan with no text layer, and a file
     locked with an open password — go to tests/data/ (not testdata/, whose files are all
-    checked by the README's main command); PDFs printed upright with top-aligned cells go to
-    testdata/office/ as `@portrait` variants."""
+    checked by the README's main command); PDFs printed with other settings (`@portrait`,
+    `@noborder`, `@tight`) go to testdata/office/."""
     out = os.path.join(ROOT, "tests", "data")
     os.makedirs(out, exist_ok=True)
     scan = os.path.join(tmp, "scanned.fodt")
@@ -553,49 +554,41 @@ def pdf_special(tmp):
     for docx in sorted(f for f in os.listdir(OUT) if f.endswith(".docx") and "@" not in f and "STRUCT007" not in f):
         shutil.copy(os.path.join(OUT, docx), os.path.join(tmp, docx))
         convert(os.path.join(tmp, docx), "pdf", from_docx)
-    # Other print settings forms are seen in: no borders and 12 pt cells; 8 pt cells with tight
-    # padding aligned to their bottom. `@noborder` and `@tight` variants in testdata/office/.
+    # Other print settings forms are seen in, as `@name` variants in testdata/office/: upright
+    # pages with top-aligned cells; no borders and 12 pt cells; 8 pt cells with tight padding
+    # aligned to their bottom.
     cell9 = ('"Cell9" style:family="paragraph"><style:text-properties fo:font-size="9pt" '
              'style:font-size-asian="9pt"/>')
-    variants = {
-        "noborder": lambda st: st.replace('fo:border="0.5pt solid #000000"', 'fo:border="none"')
-                                 .replace(cell9, cell9.replace("9pt", "12pt")),
-        "tight": lambda st: st.replace('fo:padding-left="0.15cm" fo:padding-right="0.15cm" '
-                                       'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm"',
-                                       'fo:padding-left="0.05cm" fo:padding-right="0.05cm" '
-                                       'fo:padding-top="0.02cm" fo:padding-bottom="0.02cm"')
-                              .replace(cell9, cell9.replace("9pt", "8pt"))
-                              .replace('style:vertical-align="middle"', 'style:vertical-align="bottom"'),
-    }
-    global PRINT_STYLES
-    standard = PRINT_STYLES
-    for name, restyle in variants.items():
-        PRINT_STYLES = restyle(standard)
-        assert PRINT_STYLES != standard, name
-        for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt",
-                       "faulty/SUM004-fund-total.txt"]:
+    forms = ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt"]
+    variants = [
+        ("portrait", forms + ["faulty/TARGET003-no-deviation-reason.txt", "clean/district-report.txt"],
+         portrait, PORTRAIT_WIDTH_CM),
+        ("noborder", forms + ["faulty/SUM004-fund-total.txt"],
+         lambda st: st.replace('fo:border="0.5pt solid #000000"', 'fo:border="none"')
+                      .replace(cell9, cell9.replace("9pt", "12pt")),
+         PAGE_WIDTH_CM),
+        ("tight", forms + ["faulty/SUM004-fund-total.txt"],
+         lambda st: st.replace('fo:padding-left="0.15cm" fo:padding-right="0.15cm" '
+                               'fo:padding-top="0.05cm" fo:padding-bottom="0.05cm"',
+                               'fo:padding-left="0.05cm" fo:padding-right="0.05cm" '
+                               'fo:padding-top="0.02cm" fo:padding-bottom="0.02cm"')
+                      .replace(cell9, cell9.replace("9pt", "8pt"))
+                      .replace('style:vertical-align="middle"', 'style:vertical-align="bottom"'),
+         PAGE_WIDTH_CM),
+    ]
+    for name, samples, restyle, page_width in variants:
+        assert restyle(PRINT_STYLES) != PRINT_STYLES, name
+        for sample in samples:
             with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
                 blocks = parse(f.read())
             stem = os.path.splitext(os.path.basename(sample))[0] + "@" + name
             path = os.path.join(tmp, name, stem + ".fodt")
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as f:
-                f.write(fodt(blocks, numbering_runs_in_order(blocks), printed=True))
+                f.write(fodt(blocks, numbering_runs_in_order(blocks), printed=True,
+                             restyle=restyle, page_width=page_width))
             convert(path, "pdf", os.path.dirname(path))
             shutil.copy(os.path.join(os.path.dirname(path), stem + ".pdf"), os.path.join(OUT, stem + ".pdf"))
-    PRINT_STYLES = standard
-    # Portrait pages with top-aligned cells: the other way forms are printed.
-    for sample in ["clean/self-evaluation-forms.txt", "faulty/SUM002-form-total.txt",
-                   "faulty/TARGET003-no-deviation-reason.txt", "clean/district-report.txt"]:
-        with open(os.path.join(ROOT, "testdata", sample), encoding="utf-8") as f:
-            blocks = parse(f.read())
-        stem = os.path.splitext(os.path.basename(sample))[0] + "@portrait"
-        path = os.path.join(tmp, "upright", stem + ".fodt")
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(fodt(blocks, numbering_runs_in_order(blocks), printed=True, upright=True))
-        convert(path, "pdf", os.path.dirname(path))
-        shutil.copy(os.path.join(os.path.dirname(path), stem + ".pdf"), os.path.join(OUT, stem + ".pdf"))
 
 
 def main():

@@ -469,20 +469,25 @@ fn a_table_row_flattened_into_a_paragraph_states_nothing() {
     assert!(found[0].starts_with("RATE008"), "{found:#?}");
 }
 
+/// A form that prints its fund block (execution score 9.50 of 10) and stops.
+const FUND_BLOCK_ONLY: &str = "项目支出绩效自评表\n项目名称\t甲项目\n\
+    项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
+    年度资金总额\t50.00\t50.00\t47.50\t10\t95.00%\t9.50\n\n";
+
 #[test]
 fn a_forms_indicators_are_not_given_to_the_form_above() {
     // The first form prints only its fund block; the second, after its own title, only its
     // indicators. The indicators are the second form's: the first form's execution item is
     // not added to their total (which would make 10 + 100 of 100).
-    let text = "项目支出绩效自评表\n项目名称\t甲项目\n\
-        项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
-        年度资金总额\t50.00\t50.00\t47.50\t10\t95.00%\t9.50\n\n\
+    let text = format!(
+        "{FUND_BLOCK_ONLY}\
         项目支出绩效自评表\n项目名称\t乙项目\n\
         一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
         产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t50\t50\n\
         效益指标\t社会效益指标\t知晓率\t≥90%\t85%\t50\t47.22\n\
-        总分\t\t\t\t\t100\t97.22\n";
-    let found = findings(text);
+        总分\t\t\t\t\t100\t97.22\n"
+    );
+    let found = findings(&text);
     assert!(found.is_empty(), "{found:#?}");
 }
 
@@ -511,14 +516,14 @@ fn a_table_whose_header_cells_ran_together_is_not_judged() {
 fn a_forms_first_row_repeated_on_a_new_page_does_not_split_the_form() {
     // A PDF repeats the form's 项目名称 row at the top of the next page, between the fund
     // block and the indicators: still one form, whose execution item counts in its total.
-    let text = "项目支出绩效自评表\n项目名称\t甲项目\n\
-        项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\
-        年度资金总额\t50.00\t50.00\t47.50\t10\t95.00%\t9.50\n\n\
+    let text = format!(
+        "{FUND_BLOCK_ONLY}\
         项目名称 甲项目\n\n\
         一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n\
         产出指标\t数量指标\t培训人次\t≥300人次\t320人次\t40\t40\n\
         效益指标\t社会效益指标\t知晓率\t≥90%\t85%\t50\t47.22\n\
-        总分\t\t\t\t\t100\t96.72\n";
-    let found = findings(text);
+        总分\t\t\t\t\t100\t96.72\n"
+    );
+    let found = findings(&text);
     assert!(found.is_empty(), "{found:#?}");
 }

@@ -841,13 +841,7 @@ fn add_execution_node(card: &mut Scorecard, fund: &AmountTable) {
     if full.is_none() && score.is_none() {
         return;
     }
-    let mut node = Node::new(NodeKind::ExecutionRate, 1, None);
-    node.row = Some(total.span);
-    node.label = Some(Label {
-        code: None,
-        name: "预算执行率".to_string(),
-        span: total.label_span,
-    });
+    let mut node = execution_node(total.span, total.label_span);
     node.full.extend(full);
     node.score.extend(score);
     card.add_child(0, node);
@@ -856,15 +850,21 @@ fn add_execution_node(card: &mut Scorecard, fund: &AmountTable) {
 /// The execution-rate item of a form whose fund block (at `fund`) could not be read: there,
 /// but of unknown figures.
 fn add_unread_execution_node(card: &mut Scorecard, fund: Span) {
+    let mut node = execution_node(fund, fund);
+    node.unread = true;
+    card.add_child(0, node);
+}
+
+/// A form's execution-rate item, on the row at `row` labelled at `label`, with no figures yet.
+fn execution_node(row: Span, label: Span) -> Node {
     let mut node = Node::new(NodeKind::ExecutionRate, 1, None);
-    node.row = Some(fund);
+    node.row = Some(row);
     node.label = Some(Label {
         code: None,
         name: "预算执行率".to_string(),
-        span: fund,
+        span: label,
     });
-    node.unread = true;
-    card.add_child(0, node);
+    node
 }
 
 /// Combine the score tables of an evaluation report: a summary table (first-level rows only)

@@ -82,6 +82,18 @@ impl Line {
         self.chunks.last().map_or(0.0, |c| c.right)
     }
 
+    /// Where each of its cells starts and where the next one does (no end for the last): a
+    /// cell's wrapped line fits between.
+    fn cell_extents(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        self.chunks.iter().enumerate().map(|(i, c)| {
+            let end = self
+                .chunks
+                .get(i + 1)
+                .map_or(f64::INFINITY, |next| next.left);
+            (c.left, end)
+        })
+    }
+
     fn is_multi(&self) -> bool {
         self.chunks.len() >= 2
     }
@@ -440,12 +452,7 @@ fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
     let starts: Vec<(f64, f64)> = lines[start.max(j.saturating_sub(RECENT))..j]
         .iter()
         .filter(|l| l.is_multi())
-        .flat_map(|l| {
-            l.chunks.iter().enumerate().map(|(i, c)| {
-                let end = l.chunks.get(i + 1).map_or(f64::INFINITY, |next| next.left);
-                (c.left, end)
-            })
-        })
+        .flat_map(Line::cell_extents)
         .collect();
     for k in j..(j + MAX + 1).min(lines.len()) {
         let line = &lines[k];
@@ -492,12 +499,7 @@ fn leading_singles(lines: &[Line], first: usize) -> usize {
         .take(8)
         .filter(|l| l.is_multi())
         .take(3)
-        .flat_map(|l| {
-            l.chunks.iter().enumerate().map(|(i, c)| {
-                let end = l.chunks.get(i + 1).map_or(f64::INFINITY, |next| next.left);
-                (c.left, end)
-            })
-        })
+        .flat_map(Line::cell_extents)
         .collect();
     // Count from the row upwards; stop at the first line that does not belong.
     let mut kept = 0;

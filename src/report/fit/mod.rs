@@ -136,12 +136,7 @@ impl Headers {
     ) -> impl Iterator<Item = Found> + 't {
         // The first header cell may be broken at spaces too (`一级 指标`).
         let mut specs: Vec<usize> = Vec::new();
-        let mut joined: Option<Token> = None;
-        for t in tokens[at..].iter().take(3) {
-            let j = match &joined {
-                None => t.clone(),
-                Some(j) => j.joined(t),
-            };
+        for (_, j) in joined_prefixes(&tokens[at..]) {
             for &spec in self
                 .first_words
                 .get(j.key.as_str())
@@ -151,7 +146,6 @@ impl Headers {
                     specs.push(spec);
                 }
             }
-            joined = Some(j);
         }
         specs.into_iter().filter_map(move |spec| {
             header(tokens, at, &self.tables[spec]).map(|(cols, body)| Found { spec, cols, body })
@@ -218,23 +212,18 @@ fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, 
                 i += 1;
             }
         }
-        let mut found = None;
-        // A header cell broken over lines or at spaces is up to three cells of text.
-        let mut joined: Option<Token> = None;
-        for k in 0..3 {
-            let Some(t) = tokens.get(i + k) else { break };
-            if t.class == Class::Empty {
-                break;
-            }
-            let j = match &joined {
-                None => t.clone(),
-                Some(j) => j.joined(t),
-            };
-            if column.words.contains(&j.key) {
-                found = Some((j.clone(), i + k + 1));
-            }
-            joined = Some(j);
-        }
+        // A header cell broken over lines or at spaces is up to three cells of text; an
+        // empty cell parts it.
+        let rest = tokens.get(i..).unwrap_or_default();
+        let text_cells = rest
+            .iter()
+            .take(3)
+            .take_while(|t| t.class != Class::Empty)
+            .count();
+        let found = joined_prefixes(&rest[..text_cells])
+            .filter(|(_, j)| column.words.contains(&j.key))
+            .last()
+            .map(|(k, j)| (j, i + k));
         match found {
             Some((t, next)) => {
                 cols.push((c, t));
@@ -245,6 +234,23 @@ fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, 
         }
     }
     Some((cols, i))
+}
+
+/// The first one, two and three cells of `tokens` joined (a word broken over cells), each with
+/// how many cells it takes.
+fn joined_prefixes(tokens: &[Token]) -> impl Iterator<Item = (usize, Token)> + '_ {
+    tokens
+        .iter()
+        .take(3)
+        .enumerate()
+        .scan(None, |joined: &mut Option<Token>, (k, t)| {
+            let j = match joined.as_ref() {
+                None => t.clone(),
+                Some(j) => j.joined(t),
+            };
+            *joined = Some(j.clone());
+            Some((k + 1, j))
+        })
 }
 
 /// A header found in the stream: the template table, its present columns with their cells,
@@ -283,18 +289,8 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
         let spec = &headers.tables[spec];
         // The table's cells run to the next part of the form or the next header.
         // An end word may be broken at spaces (`年度 总体 目标`).
-        let ends_at = |at: usize| {
-            let mut joined: Option<Token> = None;
-            tokens[at..].iter().take(3).any(|t| {
-                let j = match &joined {
-                    None => t.clone(),
-                    Some(j) => j.joined(t),
-                };
-                let hit = spec.ends.contains(&j.key);
-                joined = Some(j);
-                hit
-            })
-        };
+        let ends_at =
+            |at: usize| joined_prefixes(&tokens[at..]).any(|(_, j)| spec.ends.contains(&j.key));
         let mut end = body;
         while end < tokens.len()
             && end - body < MAX_TABLE_TOKENS
