@@ -33,6 +33,35 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
+/// The cells of a line aligned by spaces: its text parted by gaps of `gap` or more columns of
+/// white space (an ideographic space is two columns). Single spaces stay inside a cell.
+pub fn spaced_cells(line: &str, gap: usize) -> Vec<&str> {
+    let mut cells = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut blank = 0;
+    for (i, c) in line.char_indices() {
+        if c.is_whitespace() {
+            blank += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        match start {
+            Some(s) if blank >= gap => {
+                cells.push(&line[s..end]);
+                start = Some(i);
+            }
+            Some(_) => {}
+            None => start = Some(i),
+        }
+        blank = 0;
+        end = i + c.len_utf8();
+    }
+    if let Some(s) = start {
+        cells.push(&line[s..end]);
+    }
+    cells
+}
+
 /// Strip Markdown emphasis markers and quotation marks around a short value such as a grade
 /// written `**良好**` or `“优”`.
 pub fn strip_decoration(s: &str) -> &str {
@@ -99,6 +128,20 @@ mod tests {
         assert_eq!(compact("一级 指标"), "一级指标");
         assert_eq!(compact("执行率（％）"), "执行率(%)");
         assert_eq!(compact("１２．５"), "12.5");
+    }
+
+    #[test]
+    fn spaced_cells_part_at_wide_gaps_only() {
+        let line = "  一级 指标   数量指标\u{3000}运维报告  4份";
+        assert_eq!(
+            spaced_cells(line, 3),
+            ["一级 指标", "数量指标\u{3000}运维报告  4份"]
+        );
+        assert_eq!(
+            spaced_cells(line, 2),
+            ["一级 指标", "数量指标", "运维报告", "4份"]
+        );
+        assert!(spaced_cells("   ", 2).is_empty());
     }
 
     #[test]

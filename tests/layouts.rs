@@ -469,6 +469,49 @@ fn a_table_row_flattened_into_a_paragraph_states_nothing() {
     assert!(found[0].starts_with("RATE008"), "{found:#?}");
 }
 
+#[test]
+fn a_goal_table_laid_out_by_spaces_states_nothing() {
+    // `pdftotext -layout` text of a goal table: its target of 100% for 预算执行率 is not the
+    // project's rate, which the sentence states as 98.09%; the sentence is still checked.
+    let text = |rate: &str| {
+        format!(
+            "一、项目概况\n项目预算 19.37 万元，实际支出 19.00 万元，预算执行率为 {rate}。\n\n\
+            一级目标         二级目标         三级目标               目标值\n\
+            投入和管理目标      投入管理         预算执行率              100%\n\
+                                          预算编制合理性            合理\n\n\
+            二、评价结论\n预算执行率为 98.09%。\n"
+        )
+    };
+    let found = findings(&text("98.09%"));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text("99.09%"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("RATE008"), "{found:#?}");
+}
+
+#[test]
+fn numbered_rows_laid_out_by_spaces_are_not_headings() {
+    // A funds table's numbered rows (`一、财政拨款`, `1、区级财政    60.00`) between the
+    // report's sections 一 and 二: the headings run 一, 二, and a skipped heading is still found.
+    let text = |second: &str| {
+        format!(
+            "一、分项预算执行情况\n      表 2：资金来源表（单位：万元）\n\
+            项目                                   金额\n\
+            一、财政拨款\n\
+            1、区级财政                              60.00\n\
+            2、市级补助                              20.00\n\
+            二、单位自筹                              10.00\n\
+            合计                                   90.00\n\
+            {second}、调整后预算执行情况\n项目预算调整情况如下。\n"
+        )
+    };
+    let found = findings(&text("二"));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text("三"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("STRUCT001"), "{found:#?}");
+}
+
 /// A form that prints its fund block (execution score 9.50 of 10) and stops.
 const FUND_BLOCK_ONLY: &str = "项目支出绩效自评表\n项目名称\t甲项目\n\
     项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\

@@ -9,7 +9,7 @@ use crate::document::{
     parse_section_number, Block, Cell, Document, Heading, Paragraph, Row, Span, Table,
 };
 use crate::number::looks_numeric;
-use crate::text::compact;
+use crate::text::{compact, spaced_cells};
 
 /// A line without its terminator, and the byte offset where it starts.
 #[derive(Clone, Copy)]
@@ -90,15 +90,25 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                 }
                 let span = Span::new(first.start, last.start + last.text.len());
                 let mut block = text_block(&text[span.start..span.end], span);
-                // A numbered line right next to a bare figure is a table's cell that arrived
-                // one per line (`二、单位自筹` above `10.00`), not a section heading.
-                if let Block::Heading(h) = &block {
+                // A numbered line is a table's cell, not a section heading, when it is right
+                // next to a bare figure (cells that arrived one per line: `二、单位自筹` above
+                // `10.00`), or in text laid out by spaces when it is a row of cells itself
+                // (`2、验收户数     25     24`) or the label row above one (`一、财政拨款`
+                // above `1、区级财政     60.00`).
+                let numbered = match &block {
+                    Block::Heading(h) => h.number.is_some(),
+                    Block::Paragraph(p) => p.number.is_some(),
+                    _ => false,
+                };
+                if numbered {
                     let figure_next = |k: Option<usize>| {
                         k.and_then(|k| lines.get(k))
                             .is_some_and(|l| looks_numeric(l.text.trim()))
                     };
-                    if h.number.is_some()
-                        && (figure_next(first_i.checked_sub(1)) || figure_next(Some(i)))
+                    if figure_next(first_i.checked_sub(1))
+                        || figure_next(Some(i))
+                        || spaced_cells(first.text.trim(), 3).len() >= 2
+                        || lines.get(i).is_some_and(|l| is_spaced_figure_row(l.text))
                     {
                         block = Block::Paragraph(Paragraph {
                             number: None,
@@ -139,6 +149,13 @@ fn continuation(lines: &[Line<'_>], kinds: &[Kind], from: usize, last: Line<'_>)
         || start.starts_with(['表', '图', '注', '-', '*', '#', '“', '《'])
         || is_field(start);
     (!starts_anew).then_some(next)
+}
+
+/// A row of text laid out by spaces that holds a figure: two or more cells parted by wide
+/// gaps, one of them a number.
+fn is_spaced_figure_row(line: &str) -> bool {
+    let cells = spaced_cells(line.trim(), 3);
+    cells.len() >= 2 && cells.iter().any(|c| looks_numeric(c))
 }
 
 /// Whether a line ends its sentence (or clause list).
