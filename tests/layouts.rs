@@ -512,6 +512,49 @@ fn numbered_rows_laid_out_by_spaces_are_not_headings() {
     assert!(found[0].starts_with("STRUCT001"), "{found:#?}");
 }
 
+#[test]
+fn numbered_cells_parted_by_blank_lines_are_not_headings() {
+    // `pdftotext` without `-layout` prints a table one cell per line with blank lines between:
+    // the numbered cells are not headings, while the contents page's entries, each followed
+    // by its page number, still are (a skipped heading is still found there).
+    let text = |second: &str| {
+        format!(
+            "目录\n\n一、分项预算执行情况\n\n3\n\n{second}、调整后预算执行情况\n\n5\n\n\
+            一、分项预算执行情况\n\n项目\n\n金额\n\n一、财政拨款\n1、区级财政\n\n60.00\n\n\
+            2、市级补助\n\n20.00\n\n二、单位自筹\n\n10.00\n\n合计\n\n90.00\n\n\
+            {second}、调整后预算执行情况\n\n项目预算调整情况如下。\n\n\
+            1、验收户数\n\n25\n\n24\n\n2、改造户数\n\n25\n\n25\n"
+        )
+    };
+    let found = findings(&text("二"));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text("三"));
+    assert!(
+        !found.is_empty() && found.iter().all(|f| f.starts_with("STRUCT001")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn rows_flattened_with_single_spaces_state_nothing() {
+    // `pdftotext -raw` prints a row's cells parted by single spaces: two score tables' 合计
+    // rows and a goal table's target are not figures of the report's sentences.
+    let text = |rate: &str| {
+        format!(
+            "项目预算 19.37 万元，实际支出 19.00 万元，预算执行率为 {rate}。\n\
+            一级目标 二级目标 三级目标 目标值\n\
+            投入和管理目标 投入管理 预算执行率 100%\n\
+            合计 100 80.00\n\n表 3\n2、验收户数 25 23\n合计 100 97\n\n\
+            预算执行率为 98.09%。\n"
+        )
+    };
+    let found = findings(&text("98.09%"));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text("99.09%"));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with("RATE008"), "{found:#?}");
+}
+
 /// A form that prints its fund block (execution score 9.50 of 10) and stops.
 const FUND_BLOCK_ONLY: &str = "项目支出绩效自评表\n项目名称\t甲项目\n\
     项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\

@@ -90,32 +90,19 @@ pub(super) fn read_lines(text: &str, format: Format) -> Document {
                 }
                 let span = Span::new(first.start, last.start + last.text.len());
                 let mut block = text_block(&text[span.start..span.end], span);
-                // A numbered line is a table's cell, not a section heading, when it is right
-                // next to a bare figure (cells that arrived one per line: `二、单位自筹` above
-                // `10.00`), or in text laid out by spaces when it is a row of cells itself
-                // (`2、验收户数     25     24`) or the label row above one (`一、财政拨款`
-                // above `1、区级财政     60.00`).
+                // A numbered line that is a table's row or cell is not a section heading (nor
+                // a list item): see `is_table_cell`.
                 let numbered = match &block {
                     Block::Heading(h) => h.number.is_some(),
                     Block::Paragraph(p) => p.number.is_some(),
                     _ => false,
                 };
-                if numbered {
-                    let figure_next = |k: Option<usize>| {
-                        k.and_then(|k| lines.get(k))
-                            .is_some_and(|l| looks_numeric(l.text.trim()))
-                    };
-                    if figure_next(first_i.checked_sub(1))
-                        || figure_next(Some(i))
-                        || spaced_cells(first.text.trim(), 3).len() >= 2
-                        || lines.get(i).is_some_and(|l| is_spaced_figure_row(l.text))
-                    {
-                        block = Block::Paragraph(Paragraph {
-                            number: None,
-                            text: text[span.start..span.end].to_string(),
-                            span,
-                        });
-                    }
+                if numbered && is_table_cell(&lines, &kinds, first_i) {
+                    block = Block::Paragraph(Paragraph {
+                        number: None,
+                        text: text[span.start..span.end].to_string(),
+                        span,
+                    });
                 }
                 blocks.push(block);
             }
@@ -149,6 +136,69 @@ fn continuation(lines: &[Line<'_>], kinds: &[Kind], from: usize, last: Line<'_>)
         || start.starts_with(['表', '图', '注', '-', '*', '#', '“', '《'])
         || is_field(start);
     (!starts_anew).then_some(next)
+}
+
+/// Whether the numbered line `k` is a table's row or cell rather than a heading, however the
+/// table's text arrived:
+/// - a row itself: cells laid out by spaces (`2、验收户数     25     24`), or a row flattened
+///   with single spaces that ends in two figures or in an amount (`二、单位自筹 10.00`);
+/// - a cell that arrived one per line: right after a bare figure, or right before one, or
+///   before one past a blank line (`pdftotext` without `-layout` parts every cell so) when it
+///   is an amount or is followed by another figure — a contents entry's page number is a
+///   whole number followed by the next entry;
+/// - the label row right above such a numbered row or cell (`一、财政拨款` above
+///   `1、区级财政     60.00`).
+fn is_table_cell(lines: &[Line<'_>], kinds: &[Kind], k: usize) -> bool {
+    let figure_before = k
+        .checked_sub(1)
+        .is_some_and(|p| looks_numeric(lines[p].text.trim()));
+    figure_before
+        || row_or_cell(lines, kinds, k)
+        || (k + 1 < lines.len()
+            && parse_section_number(lines[k + 1].text.trim(), 0).is_some()
+            && row_or_cell(lines, kinds, k + 1))
+}
+
+fn row_or_cell(lines: &[Line<'_>], kinds: &[Kind], k: usize) -> bool {
+    let text = lines[k].text.trim();
+    if spaced_cells(text, 3).len() >= 2 || ends_in_figures(text) {
+        return true;
+    }
+    let blank = |n: usize| kinds.get(n) == Some(&Kind::Blank);
+    let line = |n: usize| lines.get(n).map(|l| l.text.trim());
+    match line(k + 1) {
+        Some(next) if looks_numeric(next) || is_spaced_figure_row(next) => true,
+        Some(_) if blank(k + 1) => line(k + 2).is_some_and(|figure| {
+            looks_numeric(figure)
+                && (!is_whole_number(figure)
+                    || (k + 3..k + 5)
+                        .find(|&n| !blank(n))
+                        .and_then(line)
+                        .is_some_and(looks_numeric))
+        }),
+        _ => false,
+    }
+}
+
+/// A row flattened with single spaces: it ends in two bare figures (`验收户数 25 24`) or in an
+/// amount or rate (`单位自筹 10.00`), never in a bare whole number alone (a contents entry's
+/// page number, `（二）建议及改进措施 16`).
+fn ends_in_figures(text: &str) -> bool {
+    let bare = |w: &str| {
+        !w.is_empty()
+            && w.chars().any(|c| c.is_ascii_digit())
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '%')
+    };
+    let mut words = text.split_whitespace().rev();
+    match (words.next(), words.next()) {
+        (Some(last), Some(before)) if bare(last) => bare(before) || !is_whole_number(last),
+        _ => false,
+    }
+}
+
+fn is_whole_number(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A row of text laid out by spaces that holds a figure: two or more cells parted by wide

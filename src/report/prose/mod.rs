@@ -35,11 +35,17 @@ fn is_flattened_row(line: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = line.split_whitespace().collect();
-    let figures = words
-        .iter()
-        .filter(|w| crate::number::looks_numeric(w))
+    let figure = |w: &&str| crate::number::looks_numeric(w);
+    let figures = words.iter().filter(|w| figure(w)).count();
+    // Chinese words parted by a space: a sentence has none, cells have one between them.
+    let cjk = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2E80);
+    let parted = words
+        .windows(2)
+        .filter(|w| cjk(w[0].chars().last()) && cjk(w[1].chars().next()))
         .count();
-    figures >= 3 && 3 * figures >= words.len()
+    (figures >= 3 && 3 * figures >= words.len())
+        || (words.len() >= 3 && words.iter().rev().take(2).all(|w| figure(&w)))
+        || (parted >= 2 && figures >= 1)
 }
 
 /// A row of cells aligned by spaces: parted by gaps of three or more columns (a sentence has
@@ -72,6 +78,12 @@ mod tests {
         ));
         assert!(!flat("本项目共 3 个子项目"));
         assert!(!flat("一、基本情况"));
+        // Rows flattened with single spaces: two figures at the end, or cells of words.
+        assert!(flat("2、验收户数 25 24"));
+        assert!(flat("合计 100 80.00"));
+        assert!(flat("投入和管理目标 投入管理 预算执行率 100%"));
+        assert!(!flat("预算执行率为 98.09%"));
+        assert!(!flat("2022 年 12 月"));
         // Rows of text laid out by spaces, whatever their punctuation.
         assert!(flat(
             "投入和管理目标      投入管理         预算执行率              100%"
