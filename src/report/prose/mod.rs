@@ -44,7 +44,7 @@ fn is_flattened_row(line: &str) -> bool {
         .filter(|w| cjk(w[0].chars().last()) && cjk(w[1].chars().next()))
         .count();
     (figures >= 3 && 3 * figures >= words.len())
-        || (words.len() >= 3 && words.iter().rev().take(2).all(|w| figure(w)))
+        || (words.len() >= 3 && words.iter().rev().take(2).all(figure))
         || (parted >= 2 && figures >= 1)
 }
 
