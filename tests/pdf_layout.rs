@@ -394,3 +394,163 @@ fn two_rows_figures_set_close_are_two_rows() {
     assert_eq!(row(t, 1)[3..], ["15.00", "15.00"]);
     assert_eq!(row(t, 2), ["", "", "乙", "15.00", "14.00"]);
 }
+
+#[test]
+fn a_label_row_with_no_figures_under_a_short_label_is_a_row_of_its_own() {
+    // `经济效益指标` (a group with no indicators yet) under `质量指标`, whose line had room
+    // for more: not the rest of `质量指标` wrapped, but a row of its own.
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            120.0,
+            &[
+                (60.0, "产出指标"),
+                (150.0, "数量指标"),
+                (260.0, "甲"),
+                (400.0, "25"),
+                (460.0, "25"),
+            ],
+        )
+        .line(
+            136.0,
+            &[
+                (150.0, "质量指标"),
+                (260.0, "乙"),
+                (400.0, "25"),
+                (460.0, "25"),
+            ],
+        )
+        .line(152.0, &[(150.0, "经济效益指标")])
+        .line(
+            168.0,
+            &[
+                (60.0, "效益指标"),
+                (150.0, "服务对象满意度指标"),
+                (260.0, "丙"),
+                (400.0, "50"),
+                (460.0, "49"),
+            ],
+        );
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(row(t, 2), ["", "质量指标", "乙", "25", "25"]);
+    assert_eq!(row(t, 3), ["", "经济效益指标"]);
+    assert_eq!(t.len(), 5);
+}
+
+#[test]
+fn a_label_one_row_from_the_rows_on_both_sides_is_a_row_of_its_own() {
+    // `D2 经济效益指标` sits a row's distance below `D11` and above `D3`: a second-level
+    // label with no figures, not the label of `D11`'s row (which would put D11 under D2).
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(116.0, &[(150.0, "D1数量指标"), (400.0, "10"), (460.0, "8")])
+        .line(
+            132.0,
+            &[(260.0, "D11受益人数"), (400.0, "10"), (460.0, "8")],
+        )
+        .line(148.0, &[(150.0, "D2经济效益")])
+        .line(164.0, &[(150.0, "D3社会效益"), (400.0, "10"), (460.0, "7")])
+        .line(
+            180.0,
+            &[(260.0, "D31事故下降"), (400.0, "10"), (460.0, "7")],
+        );
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(row(t, 2), ["", "", "D11受益人数", "10", "8"]);
+    assert_eq!(row(t, 3), ["", "D2经济效益"]);
+    assert_eq!(row(t, 4), ["", "D3社会效益", "", "10", "7"]);
+}
+
+#[test]
+fn a_two_level_header_stays_two_rows() {
+    // `预算金额` spans `年初` and `调整后` below it: joined into one row, the second budget
+    // column would lose its name and the first would be read as the only budget.
+    let pdf = Pdf::default()
+        .page()
+        .line(
+            100.0,
+            &[(150.0, "预算金额"), (330.0, "实际支出"), (420.0, "执行率")],
+        )
+        .line(108.0, &[(60.0, "项目")])
+        .line(116.0, &[(150.0, "年初"), (240.0, "调整后")])
+        .line(
+            132.0,
+            &[
+                (60.0, "设备购置"),
+                (150.0, "50.00"),
+                (240.0, "48.00"),
+                (330.0, "48.00"),
+                (420.0, "100.00%"),
+            ],
+        )
+        .line(
+            148.0,
+            &[
+                (60.0, "运维服务"),
+                (150.0, "40.00"),
+                (240.0, "42.00"),
+                (330.0, "40.00"),
+                (420.0, "95.24%"),
+            ],
+        );
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(row(t, 0), ["项目", "预算金额", "", "实际支出", "执行率"]);
+    assert_eq!(row(t, 1), ["", "年初", "调整后"]);
+    assert_eq!(
+        row(t, 2),
+        ["设备购置", "50.00", "48.00", "48.00", "100.00%"]
+    );
+}
+
+#[test]
+fn a_cells_last_line_above_a_repeated_header_stays_with_its_row() {
+    // A row's long cell ends (`度`) just above the table's header, repeated in the middle of
+    // the table: `度` is not the start of a header cell `度四级指标`, whose line had room.
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            116.0,
+            &[
+                (60.0, "C项目效益"),
+                (260.0, "平台操作便捷性"),
+                (400.0, "5"),
+                (460.0, "3.70"),
+            ],
+        )
+        .line(128.0, &[(260.0, "度")]);
+    let pdf = header(pdf, 144.0).line(
+        160.0,
+        &[
+            (150.0, "C2可持续"),
+            (260.0, "长效机制"),
+            (400.0, "2"),
+            (460.0, "2.00"),
+        ],
+    );
+    let t = &tables(&pdf.read())[0];
+    let all: Vec<Vec<&str>> = (0..t.len()).map(|r| row(t, r)).collect();
+    assert!(
+        all.iter()
+            .any(|r| r.as_slice() == ["一级指标", "二级指标", "三级指标", "分值", "得分"]),
+        "{all:#?}"
+    );
+    assert!(
+        all.iter().all(|r| !r.iter().any(|c| c.starts_with("度"))),
+        "{all:#?}"
+    );
+}
+
+#[test]
+fn a_table_ending_with_a_page_break_reads_without_panicking() {
+    // Found by the sample corpus: a table whose last line opens a new page (the search for
+    // a repeated header after a cut row's rest ran past the table's end).
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            116.0,
+            &[(60.0, "甲"), (260.0, "乙"), (400.0, "10"), (460.0, "9")],
+        )
+        .line(
+            560.0,
+            &[(60.0, "丙"), (260.0, "丁"), (400.0, "10"), (460.0, "8")],
+        )
+        .page()
+        .line(60.0, &[(260.0, "续")]);
+    let doc = pdf.read();
+    assert!(!tables(&doc).is_empty());
+}

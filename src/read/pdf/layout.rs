@@ -61,8 +61,12 @@ impl Chunk {
 /// One visual line of a page.
 #[derive(Debug, Clone)]
 struct Line {
+    /// The page whose rows the line is laid out with: its own, or the page before for the
+    /// rest of a row that a page break cut (see `without_repeated_rows`).
     page: usize,
-    /// 1-based on its page, counting every line a person sees (page numbers included).
+    /// Where a person sees it: the page, and the line on it (1-based, counting every line,
+    /// page numbers included).
+    seen_on: usize,
     number: usize,
     top: f64,
     bottom: f64,
@@ -104,7 +108,7 @@ impl Line {
 
     fn place(&self) -> Place {
         Place::PageLine {
-            page: self.page,
+            page: self.seen_on,
             line: self.number,
         }
     }
@@ -254,6 +258,7 @@ fn lines_of(page: &Page) -> Vec<Line> {
         let bottom = chunks.iter().map(|c| c.bottom).fold(0.0, f64::max);
         lines.push(Line {
             page: page.number,
+            seen_on: page.number,
             number: n + 1,
             top,
             bottom,
@@ -661,20 +666,47 @@ fn without_repeated_rows(lines: &[Line]) -> Vec<Line> {
     fn key(l: &Line) -> impl Iterator<Item = &str> {
         l.chunks.iter().map(|c| c.text.as_str())
     }
-    let mut kept = Vec::with_capacity(lines.len());
+    let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
         if i > 0 && lines[i].page != lines[i - 1].page {
             let page = lines[i].page;
-            let m = (0..i)
-                .take_while(|&k| {
-                    lines
-                        .get(i + k)
-                        .is_some_and(|l| l.page == page && key(l).eq(key(&lines[k])))
-                })
-                .count();
-            if m >= 2 || (m == 1 && lines[i].is_multi()) {
-                i += m;
+            // The repeat may come after the rest of a row the page break cut (`度` of a cell
+            // ending `…界面友好` on the page before): at most two lines of text.
+            let found = (0..=2.min(lines.len() - i)).find_map(|carried| {
+                let from = i + carried;
+                let rest_of_row = lines[i..from]
+                    .iter()
+                    .all(|l| l.page == page && !l.has_number());
+                let m = (0..i)
+                    .take_while(|&k| {
+                        lines
+                            .get(from + k)
+                            .is_some_and(|l| l.page == page && key(l).eq(key(&lines[k])))
+                    })
+                    .count();
+                let repeats = m >= 2 || (m == 1 && lines.get(from).is_some_and(Line::is_multi));
+                (rest_of_row && repeats).then_some((carried, m))
+            });
+            if let Some((carried, m)) = found {
+                // The cut row's rest goes back under the row it belongs to, as its next line.
+                for k in 0..carried {
+                    let mut line = lines[i + k].clone();
+                    if let Some(last) = kept.last() {
+                        let height = line.bottom - line.top;
+                        line.page = last.page;
+                        line.top = last.bottom + 0.1 * line.height;
+                        line.bottom = line.top + height;
+                        line.at_foot = true;
+                        for chunk in &mut line.chunks {
+                            let h = chunk.bottom - chunk.top;
+                            chunk.top = line.top;
+                            chunk.bottom = line.top + h;
+                        }
+                    }
+                    kept.push(line);
+                }
+                i += carried + m;
                 continue;
             }
         }
@@ -700,12 +732,15 @@ fn block_starts(lines: &[Line]) -> Vec<usize> {
         if line.has_number() {
             seen_figures = true;
         } else if seen_figures && !overlaps {
-            // Take along the wrapped header lines just above it.
+            // Take along the wrapped header lines just above it: nearer to it than to the
+            // row above (a row's cell may end on a line of its own just above a header).
             let mut s = i;
             while s > starts[starts.len() - 1] + 1
                 && !lines[s - 1].is_multi()
                 && !lines[s - 1].has_number()
                 && lines[s].top - lines[s - 1].bottom <= 0.5 * line.height
+                && (lines[s - 2].page != lines[s - 1].page
+                    || lines[s].top - lines[s - 1].bottom < lines[s - 1].top - lines[s - 2].bottom)
             {
                 s -= 1;
             }
@@ -860,16 +895,96 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                     .all(|c| filled.contains(&column(&borders, c)))
         }
     };
+    // The second line of a two-level header (`年初 | 调整后` under `预算金额`, which spans
+    // both): text under a header cell and in the empty column right of it.
+    let sub_header = |i: usize| {
+        let line = &lines[i];
+        let Some(upper) = lines[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|l| l.is_multi() && l.page == line.page)
+        else {
+            return false;
+        };
+        let filled: Vec<usize> = upper.chunks.iter().map(|c| column(&borders, c)).collect();
+        let own: Vec<usize> = line.chunks.iter().map(|c| column(&borders, c)).collect();
+        line.is_multi()
+            && !line.has_number()
+            && !upper.has_number()
+            && line.top - upper.bottom <= 0.6 * line.height
+            && own.iter().any(|&c| {
+                filled.contains(&c) && own.contains(&(c + 1)) && !filled.contains(&(c + 1))
+            })
+    };
     let mut anchors: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let overlaps = anchors.last().is_some_and(|&a| {
             lines[a].page == line.page && line.top < lines[a].bottom - 0.25 * line.height
         });
-        if is_anchor(line) && !overlaps && !wraps(i) {
+        if (is_anchor(line) || sub_header(i)) && !overlaps && !wraps(i) {
             anchors.push(i);
         }
     }
     let mut rows: Vec<Row> = anchors.iter().map(|&i| cells_of(&lines[i])).collect();
+    // Where each column's text can reach: its border, or short of it the end of its longest
+    // line (a border is far from the cell's edge when the next column is empty).
+    let mut longest = vec![f64::NEG_INFINITY; borders.len()];
+    for chunk in lines.iter().flat_map(|l| l.chunks.iter()) {
+        if let Some(right) = longest.get_mut(column(&borders, chunk)) {
+            *right = right.max(chunk.right);
+        }
+    }
+    let edges: Vec<f64> = borders
+        .iter()
+        .zip(&longest)
+        .map(|(&border, &right)| {
+            if right.is_finite() {
+                border.min(right)
+            } else {
+                border
+            }
+        })
+        .collect();
+    // How far apart the lines of one-line rows are (the median distance between anchors):
+    // further than the lines of one cell, by the cells' padding.
+    let mut pitches: Vec<f64> = anchors
+        .windows(2)
+        .filter(|w| lines[w[0]].page == lines[w[1]].page)
+        .map(|w| lines[w[1]].top - lines[w[0]].top)
+        .filter(|&d| d > 0.0)
+        .collect();
+    pitches.sort_by(f64::total_cmp);
+    let pitch = pitches.get(pitches.len() / 2).copied();
+    // A line one row's distance from the rows on both sides, in columns the row above leaves
+    // empty, is a row of its own (a label with no figures: `D2 经济效益指标` between `D11
+    // 受益老人人数 10 8` and `D3 社会效益指标 10 7`), not part of either: a label centred on
+    // two rows is half a row from each. (A line in the row above's columns is that row's
+    // text wrapped, or not, by `wrapped`; the lines of one cell may be as far apart as rows.)
+    let own_row = |i: usize| {
+        let below = anchors.partition_point(|&a| a < i);
+        let (Some(pitch), Some(&up), Some(&down)) = (
+            pitch,
+            below.checked_sub(1).and_then(|k| anchors.get(k)),
+            anchors.get(below),
+        ) else {
+            return false;
+        };
+        let line = &lines[i];
+        let one_row = |d: f64| (d - pitch).abs() <= 0.1 * pitch;
+        let taken: Vec<usize> = lines[up]
+            .chunks
+            .iter()
+            .map(|c| column(&borders, c))
+            .collect();
+        line.chunks
+            .iter()
+            .all(|c| !taken.contains(&column(&borders, c)))
+            && lines[up].page == line.page
+            && lines[down].page == line.page
+            && one_row(line.top - lines[up].top)
+            && one_row(lines[down].top - line.top)
+    };
     // Rows of lines that join no anchor, and the last line that went into one.
     let mut loose: Vec<Row> = Vec::new();
     let mut last_loose: Option<usize> = None;
@@ -878,6 +993,11 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             continue;
         }
         let part = cells_of(line);
+        if own_row(i) {
+            loose.push(part);
+            last_loose = Some(i);
+            continue;
+        }
         // The anchors just above and below, by index into `rows`.
         let below = anchors.partition_point(|&a| a < i);
         let candidates = [
@@ -913,6 +1033,21 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                     })
             });
             if !fits || gap > 0.6 * line.height {
+                continue;
+            }
+            // Text goes on to the next line of its cell only when the line is full: a line
+            // under a short one in the same column is a row of its own (a label with no
+            // figures, `经济效益指标` under `质量指标 … 25 25`), and a short line is not the
+            // start of a header cell below it (`度`, the end of a row's cell, above a repeated
+            // header's `四级指标`). Headers may break their cells where their writers chose,
+            // so a line below a header row may be its cells' rest (`项目资金` / `(万元)`).
+            let (upper, lower) = if anchors[k] < i {
+                (&lines[anchors[k]..i], std::slice::from_ref(line))
+            } else {
+                (std::slice::from_ref(line), &lines[i + 1..=anchors[k]])
+            };
+            let judged = anchor.has_number() || anchors[k] > i;
+            if judged && !wrapped(&borders, &edges, upper, lower) {
                 continue;
             }
             let continues = (0..part.cells.len()).any(|c| part.filled(c) && rows[k].filled(c));
@@ -963,6 +1098,49 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             .unwrap_or(std::cmp::Ordering::Equal)
     });
     rows
+}
+
+/// Whether the text of `lower` in the columns it shares with `upper` can be the rest of
+/// `upper`'s wrapped there: in each such column the last line above left no room for the first
+/// character below before the column's edge (`edges`: where its longest line ends, or its
+/// border). A column with no edge to its right cannot be told, and counts as wrapped.
+fn wrapped(borders: &[f64], edges: &[f64], upper: &[Line], lower: &[Line]) -> bool {
+    let last_in = |lines: &[Line], c: usize| {
+        lines
+            .iter()
+            .rev()
+            .flat_map(|l| l.chunks.iter())
+            .find(|ch| column(borders, ch) == c)
+            .cloned()
+    };
+    let first_in = |lines: &[Line], c: usize| {
+        lines
+            .iter()
+            .flat_map(|l| l.chunks.iter())
+            .find(|ch| column(borders, ch) == c)
+            .cloned()
+    };
+    let columns: Vec<usize> = lower
+        .iter()
+        .flat_map(|l| l.chunks.iter())
+        .map(|ch| column(borders, ch))
+        .collect();
+    columns.into_iter().all(|c| {
+        let (Some(above), Some(below), Some(&edge)) =
+            (last_in(upper, c), first_in(lower, c), edges.get(c))
+        else {
+            return true;
+        };
+        let height = below.bottom - below.top;
+        let first = below.text.chars().next().map_or(0.0, |ch| {
+            if ch.is_ascii() {
+                0.45 * height
+            } else {
+                0.9 * height
+            }
+        });
+        above.right + first > edge
+    })
 }
 
 /// Join a partial line's cells to a row: in front of the row's text when the line is above
