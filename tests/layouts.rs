@@ -287,6 +287,96 @@ fn broken_pipes(form: &Form, breaks: &[usize]) -> String {
     out
 }
 
+/// Layout E as text: the form as `pdftotext -layout` prints it — columns aligned by spaces
+/// (a Chinese character counted `wide` columns), the long remark header wrapped over three
+/// lines around the header line, each first-level label on the middle row of its group, and
+/// the indicator table running over a page break: a page number, a form feed and the header
+/// repeated.
+fn space_aligned(form: &Form, wide: usize) -> String {
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| if (c as u32) >= 0x2E80 { wide } else { 1 })
+            .sum()
+    };
+    let mut grid = grid(form);
+    // First-level labels move from their group's first row to its middle row.
+    let header = grid
+        .iter()
+        .position(|r| r[0].as_deref() == Some("一级指标"))
+        .expect("indicator header");
+    let total = grid.len() - 1;
+    let mut r = header + 1;
+    while r < total {
+        let mut end = r + 1;
+        while end < total && grid[end][0].is_none() {
+            end += 1;
+        }
+        let label = grid[r][0].take();
+        grid[r + (end - r - 1) / 2][0] = label;
+        r = end;
+    }
+    let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            grid.iter()
+                .filter_map(|row| row.get(c).and_then(|x| x.as_deref()))
+                .filter(|x| *x != "偏差原因分析及改进措施")
+                .map(width)
+                .max()
+                .unwrap_or(0)
+                + 3
+        })
+        .collect();
+    let line = |cells: &[Option<String>]| -> String {
+        let mut out = String::new();
+        for (c, cell) in cells.iter().enumerate() {
+            let text = cell.as_deref().unwrap_or("");
+            out.push_str(text);
+            if c + 1 < cells.len() {
+                out.push_str(&" ".repeat(widths[c].saturating_sub(width(text))));
+            }
+        }
+        out.trim_end().to_string()
+    };
+    // The remark header wrapped: a part above the header line, one on it, one below.
+    let remark = |part: &str| -> String {
+        let mut cells = vec![None; columns];
+        cells[columns - 1] = Some(part.to_string());
+        line(&cells)
+    };
+    let header_lines = {
+        let mut cells = grid[header].clone();
+        cells[columns - 1] = Some("析及改进措".to_string());
+        vec![remark("偏差原因分"), line(&cells), remark("施")]
+    };
+    let mut out = format!(
+        "        {}
+
+",
+        TITLE.trim()
+    );
+    for (r, row) in grid.iter().enumerate() {
+        if r == header {
+            for l in &header_lines {
+                out.push_str(l);
+                out.push('\n');
+            }
+            continue;
+        }
+        if r == header + 4 && r < total {
+            // A page break inside the indicator table.
+            out.push_str("\n\n                                   — 1 —\n\u{c}");
+            for l in &header_lines {
+                out.push_str(l);
+                out.push('\n');
+            }
+        }
+        out.push_str(&line(row));
+        out.push('\n');
+    }
+    out
+}
+
 /// Layout G: traditional characters where forms from some regions print them.
 fn traditional(form: &Form) -> String {
     tabs(form)
@@ -450,6 +540,17 @@ proptest! {
             }
         }
         assert_same_as_tabs(&form, &breaks);
+        // Text laid out by spaces is not always read (a form whose empty cells vanished is
+        // listed as not recognised), but what it reports, the tab layout reports too.
+        let expected = findings(&tabs(&form));
+        for wide in [1, 2] {
+            let text = space_aligned(&form, wide);
+            let found = findings(&text);
+            prop_assert!(
+                found.iter().all(|f| expected.contains(f)),
+                "{found:#?} not in {expected:#?}:\n{text}"
+            );
+        }
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Place {
     Paragraph { paragraph: usize },
     /// A line of a page of a PDF, counted from the top of the page.
     PageLine { page: usize, line: usize },
+    /// A line of a text file whose layout was rebuilt (text laid out by spaces).
+    Line { line: usize },
 }
 
 fn is_one(n: &usize) -> bool {

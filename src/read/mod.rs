@@ -110,6 +110,12 @@ pub fn read_bytes(
     match format {
         Format::Text | Format::Markdown => {
             let decoded = decode(bytes)?;
+            // Text laid out by spaces (a PDF turned into text) has its pages laid out again.
+            if format == Format::Text && pdf::aligned::is_space_aligned(&decoded.text) {
+                if let Some(read) = pdf::read_aligned(path, &decoded.text, decoded.encoding) {
+                    return Ok(read);
+                }
+            }
             let source = SourceFile::new(path.to_path_buf(), decoded.text, decoded.encoding);
             let document = read(&source, format);
             Ok((source, document))

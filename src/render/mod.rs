@@ -40,6 +40,8 @@ pub fn describe_place(place: &Place, lang: Lang) -> String {
         (Place::Paragraph { paragraph }, Lang::En) => format!("paragraph {paragraph}"),
         (Place::PageLine { page, line }, Lang::Zh) => format!("第 {page} 页 第 {line} 行"),
         (Place::PageLine { page, line }, Lang::En) => format!("page {page}, line {line}"),
+        (Place::Line { line }, Lang::Zh) => format!("第 {line} 行"),
+        (Place::Line { line }, Lang::En) => format!("line {line}"),
     }
 }
 

@@ -64,10 +64,6 @@ struct Line {
     /// The page whose rows the line is laid out with: its own, or the page before for the
     /// rest of a row that a page break cut (see `without_repeated_rows`).
     page: usize,
-    /// Where a person sees it: the page, and the line on it (1-based, counting every line,
-    /// page numbers included).
-    seen_on: usize,
-    number: usize,
     top: f64,
     bottom: f64,
     /// The typical word height: the unit of every distance below.
@@ -75,6 +71,16 @@ struct Line {
     /// In the last quarter of its page: a table there may go on on the next page.
     at_foot: bool,
     chunks: Vec<Chunk>,
+    /// Where a person finds it: the page and line of a PDF (counting every line a person
+    /// sees, page numbers included), or the line of a text file.
+    place: Place,
+    /// How far apart two starts may be and still be one column's: a fraction of a word on a
+    /// PDF page; two characters in text laid out by spaces, whose columns drift by a
+    /// character or two from page to page.
+    slack: f64,
+    /// A line of text laid out by spaces rather than of a PDF page: no type sizes or spacing
+    /// tell a heading from a row.
+    in_text: bool,
 }
 
 impl Line {
@@ -107,10 +113,7 @@ impl Line {
     }
 
     fn place(&self) -> Place {
-        Place::PageLine {
-            page: self.seen_on,
-            line: self.number,
-        }
+        self.place.clone()
     }
 }
 
@@ -171,7 +174,7 @@ impl Row {
 }
 
 /// Lay out every page.
-pub(crate) fn lay_out(pages: &[Page]) -> Laid {
+pub(crate) fn lay_out(pages: &[Page], rows: RowStyle) -> Laid {
     let mut laid = Laid::default();
     let mut lines: Vec<Line> = Vec::new();
     let mut per_page: Vec<Vec<Line>> = Vec::new();
@@ -191,11 +194,14 @@ pub(crate) fn lay_out(pages: &[Page]) -> Laid {
         left: lines.iter().map(Line::left).fold(f64::INFINITY, f64::min),
         right: lines.iter().map(Line::right).fold(0.0, f64::max),
     };
-    let mut out = Out::default();
+    let mut out = Out {
+        rows,
+        ..Out::default()
+    };
     let mut i = 0;
     while i < lines.len() {
         if let Some(end) = table_end(&lines, i) {
-            emit_table(&mut out, &lines[i..end]);
+            emit_table(&mut out, &lines[i.saturating_sub(6)..i], &lines[i..end]);
             i = end;
         } else {
             let end = paragraph_end(&lines, i, &margins);
@@ -256,15 +262,35 @@ fn lines_of(page: &Page) -> Vec<Line> {
         }
         let top = chunks.iter().map(|c| c.top).fold(f64::INFINITY, f64::min);
         let bottom = chunks.iter().map(|c| c.bottom).fold(0.0, f64::max);
+        let place = match page.first_line {
+            Some(first) => Place::Line {
+                line: first + (top / super::aligned::PITCH).round() as usize,
+            },
+            None => Place::PageLine {
+                page: page.number,
+                line: n + 1,
+            },
+        };
+        // A page of text is as tall as its lines: its foot is its last few (a page number and
+        // the blank lines around it).
+        let at_foot = match page.first_line {
+            Some(_) => bottom >= page.height - 4.0 * super::aligned::PITCH,
+            None => page.height <= 0.0 || bottom >= 0.75 * page.height,
+        };
+        let slack = match page.first_line {
+            Some(_) => 2.0 * super::aligned::COLUMN,
+            None => 0.15 * height,
+        };
         lines.push(Line {
             page: page.number,
-            seen_on: page.number,
-            number: n + 1,
             top,
             bottom,
             height,
-            at_foot: page.height <= 0.0 || bottom >= 0.75 * page.height,
+            at_foot,
             chunks,
+            place,
+            slack,
+            in_text: page.first_line.is_some(),
         });
     }
     lines
@@ -402,6 +428,9 @@ fn table_end(lines: &[Line], first: usize) -> Option<usize> {
         .fold((f64::INFINITY, 0.0f64), |(l, r), line| {
             (l.min(line.left()), r.max(line.right()))
         });
+    // In text laid out by spaces nothing sets a heading apart from the row above it: there a
+    // line left of the table's second column (a heading, a paragraph) is not the last row's.
+    let second_column = lines[last_multi].chunks.get(1).map_or(right, |c| c.left);
     let mut end = last_multi + 1;
     while end < lines.len()
         && end < j
@@ -412,6 +441,7 @@ fn table_end(lines: &[Line], first: usize) -> Option<usize> {
         && lines[end].page == lines[end - 1].page
         && lines[end].top - lines[end - 1].bottom <= 0.35 * lines[end].height
         && !reads_as_heading(&lines[end])
+        && !(lines[end].in_text && lines[end].left() < second_column - lines[end].slack)
     {
         end += 1;
     }
@@ -429,7 +459,10 @@ fn inside_one_cell(line: &Line, above: &[Line]) -> bool {
         .filter(|l| l.is_multi())
         .take(8)
         .any(|l| {
-            l.chunks.iter().enumerate().any(|(i, cell)| {
+            // In text laid out by spaces a heading or paragraph after a table starts in its
+            // first column: there only the later columns hold wrapped cells.
+            let skip = usize::from(line.in_text);
+            l.chunks.iter().enumerate().skip(skip).any(|(i, cell)| {
                 // The cell reaches to where the next one starts (its text may be shorter).
                 let right = l.chunks.get(i + 1).map_or(cell.right, |n| n.left);
                 c.left >= cell.left - slack && c.right <= right.max(cell.right) + slack
@@ -450,7 +483,7 @@ fn reads_as_heading(line: &Line) -> bool {
 /// table starts.
 fn continues_over_page(lines: &[Line], start: usize, j: usize) -> bool {
     const MAX: usize = 6;
-    let tolerance = 0.15 * lines[start].height;
+    let tolerance = lines[start].slack;
     // The table's recent rows: enough for every column, and linear over a long table.
     const RECENT: usize = 40;
     // Where its cells start and where the next one does: a cell's wrapped line fits between.
@@ -496,15 +529,19 @@ fn leading_singles(lines: &[Line], first: usize) -> usize {
     let Some(row) = lines.get(first + n).filter(|l| l.is_multi() && n <= MAX) else {
         return 0;
     };
-    let tolerance = 0.15 * row.height;
+    let tolerance = row.slack;
     // Where the cells of the table's first rows start, and where the next cell starts: a
-    // wrapped cell fits between them, a paragraph or heading above the table does not.
+    // wrapped cell fits between them, a paragraph or heading above the table does not. In
+    // text laid out by spaces a caption, a unit line or a paragraph above a table starts
+    // where its first column does, with nothing to set it apart: there only the later
+    // columns' starts count.
+    let skip = usize::from(row.in_text);
     let starts: Vec<(f64, f64)> = lines[first + n..]
         .iter()
         .take(8)
         .filter(|l| l.is_multi())
         .take(3)
-        .flat_map(Line::cell_extents)
+        .flat_map(|l| l.cell_extents().skip(skip))
         .collect();
     // Count from the row upwards; stop at the first line that does not belong.
     let mut kept = 0;
@@ -569,10 +606,23 @@ fn paragraph_end(lines: &[Line], first: usize, margins: &Margins) -> usize {
 }
 
 /// The text being built and the places of its pieces.
+/// How a table row is written in the text view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum RowStyle {
+    /// Tab-separated cells, empty ones kept: a PDF's columns are rebuilt from exact boxes.
+    #[default]
+    Tabs,
+    /// The filled cells parted by two spaces, as a line of text: text laid out by spaces gives
+    /// rows reliably but columns only roughly, so the cells are left for the form templates to
+    /// place by what they hold (`report::fit`), and a table no template knows stays text.
+    Spaced,
+}
+
 #[derive(Default)]
 struct Out {
     text: String,
     places: Vec<(Span, Place)>,
+    rows: RowStyle,
 }
 
 impl Out {
@@ -614,6 +664,18 @@ impl Out {
     }
 
     fn row(&mut self, row: &Row) {
+        if self.rows == RowStyle::Spaced {
+            let mut first = true;
+            for cell in row.cells.iter().filter(|c| !c.is_empty()) {
+                if !first {
+                    self.text.push_str("  ");
+                }
+                first = false;
+                self.pieces(cell);
+            }
+            self.text.push('\n');
+            return;
+        }
         let mut cells = row.cells.len();
         while cells > 0 && row.cells[cells - 1].is_empty() {
             cells -= 1;
@@ -634,8 +696,8 @@ impl Out {
 
 /// Lay out a table's lines as rows, block by block. A block that opens a page with the header
 /// of an earlier block is that table going on: its repeated header is dropped.
-fn emit_table(out: &mut Out, lines: &[Line]) {
-    let kept = without_repeated_rows(lines);
+fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
+    let kept = without_repeated_rows(before, lines);
     let lines = &kept[..];
     out.text.push('\n');
     let mut headers: HashSet<String> = HashSet::new();
@@ -661,11 +723,23 @@ fn emit_table(out: &mut Out, lines: &[Line]) {
 
 /// The table's lines without the rows a word processor repeats at the top of every page the
 /// table runs over ("repeat as header row"): lines opening a page that repeat, in order, the
-/// table's own first lines — at least a line of two or more cells, or two lines.
-fn without_repeated_rows(lines: &[Line]) -> Vec<Line> {
+/// table's first lines (in text laid out by spaces, or the few just above it on its first
+/// page, a first row read as text) — at least a line of two or more cells, or two lines.
+fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
     fn key(l: &Line) -> impl Iterator<Item = &str> {
         l.chunks.iter().map(|c| c.text.as_str())
     }
+    // On a PDF page the first row is part of the table; in text laid out by spaces a first row
+    // of single cells may have been read as text just above it.
+    let in_text = lines.first().is_some_and(|l| l.in_text);
+    let first_page = lines.first().map_or(0, |l| l.page);
+    let before: &[Line] = if in_text { before } else { &[] };
+    let head: Vec<&Line> = before
+        .iter()
+        .filter(|l| l.page == first_page)
+        .chain(lines.iter())
+        .collect();
+    let starts = if in_text { before.len() + 1 } else { 1 };
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut i = 0;
     while i < lines.len() {
@@ -678,13 +752,20 @@ fn without_repeated_rows(lines: &[Line]) -> Vec<Line> {
                 let rest_of_row = lines[i..from]
                     .iter()
                     .all(|l| l.page == page && !l.has_number());
-                let m = (0..i)
-                    .take_while(|&k| {
-                        lines
-                            .get(from + k)
-                            .is_some_and(|l| l.page == page && key(l).eq(key(&lines[k])))
+                let m = (0..starts.min(head.len()))
+                    .map(|s| {
+                        (0..)
+                            .take_while(|&k| {
+                                head.get(s + k).is_some_and(|h| {
+                                    lines
+                                        .get(from + k)
+                                        .is_some_and(|l| l.page == page && key(l).eq(key(h)))
+                                })
+                            })
+                            .count()
                     })
-                    .count();
+                    .max()
+                    .unwrap_or(0);
                 let repeats = m >= 2 || (m == 1 && lines.get(from).is_some_and(Line::is_multi));
                 (rest_of_row && repeats).then_some((carried, m))
             });
@@ -971,6 +1052,10 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             return false;
         };
         let line = &lines[i];
+        if line.in_text {
+            // Text has every line one line from the next: no spacing tells rows apart.
+            return false;
+        }
         let one_row = |d: f64| (d - pitch).abs() <= 0.1 * pitch;
         let taken: Vec<usize> = lines[up]
             .chunks
@@ -1004,7 +1089,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             below.checked_sub(1),
             Some(below).filter(|&b| b < anchors.len()),
         ];
-        let mut best: Option<(usize, f64, bool)> = None;
+        let mut best: Option<(usize, f64, bool, bool)> = None;
         for k in candidates.into_iter().flatten() {
             let anchor = &lines[anchors[k]];
             if anchor.page != line.page {
@@ -1051,10 +1136,30 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 continue;
             }
             let continues = (0..part.cells.len()).any(|c| part.filled(c) && rows[k].filled(c));
+            // In text laid out by spaces a cell centred on its row shows as a line above the
+            // row's line and one below it, in the same column: the pair is that row's.
+            let centred = line.in_text && {
+                let partner = if anchors[k] > i {
+                    anchors[k] + 1
+                } else {
+                    anchors[k].wrapping_sub(1)
+                };
+                lines.get(partner).is_some_and(|p| {
+                    p.page == line.page
+                        && anchors.binary_search(&partner).is_err()
+                        && p.chunks.iter().any(|pc| {
+                            line.chunks
+                                .iter()
+                                .any(|lc| lc.left < pc.right && pc.left < lc.right)
+                        })
+                })
+            };
             let better = match best {
                 None => true,
-                Some((_, best_gap, best_continues)) => {
-                    if (gap - best_gap).abs() < 0.2 * line.height {
+                Some((_, best_gap, best_continues, best_centred)) => {
+                    if centred != best_centred {
+                        centred
+                    } else if (gap - best_gap).abs() < 0.2 * line.height {
                         continues && !best_continues
                     } else {
                         gap < best_gap
@@ -1062,7 +1167,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 }
             };
             if better {
-                best = Some((k, gap, continues));
+                best = Some((k, gap, continues, centred));
             }
         }
         // Lines that touch the loose row of the line just above belong with it (a merged
@@ -1073,11 +1178,11 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 && part.top - row.bottom <= 0.3 * line.height
         };
         match (best, loose.last_mut()) {
-            (Some((_, gap, _)), Some(row)) if touching(row) && part.top - row.bottom < gap => {
+            (Some((_, gap, _, _)), Some(row)) if touching(row) && part.top - row.bottom < gap => {
                 join_part(row, part, false);
                 last_loose = Some(i);
             }
-            (Some((k, _, _)), _) => {
+            (Some((k, _, _, _)), _) => {
                 let above = anchors[k] > i;
                 join_part(&mut rows[k], part, above);
             }

@@ -7,6 +7,7 @@
 //! a warning; that warning is turned into an error naming the package, as are a scanned PDF
 //! with no text layer (it needs OCR) and an encrypted one.
 
+pub(crate) mod aligned;
 mod layout;
 mod tsv;
 
@@ -42,7 +43,7 @@ pub(super) fn read(path: &Path, bytes: &[u8]) -> Result<(SourceFile, Document), 
 /// The document of poppler's TSV output, and the errors its warnings and emptiness mean.
 fn from_tsv(path: &Path, tsv: &str, warnings: &str) -> Result<(SourceFile, Document), ReadError> {
     let pages = tsv::parse(tsv);
-    let laid = layout::lay_out(&pages);
+    let laid = layout::lay_out(&pages, layout::RowStyle::Tabs);
     if laid.text.trim().is_empty() {
         return Err(
             if warnings.contains("language pack") || warnings.contains("Unknown font") {
@@ -52,16 +53,16 @@ fn from_tsv(path: &Path, tsv: &str, warnings: &str) -> Result<(SourceFile, Docum
             },
         );
     }
-    Ok(document(path, laid))
+    Ok(document(path, laid, "PDF"))
 }
 
 /// The text view and document of laid-out text: the text reader's document, with places.
-fn document(path: &Path, laid: layout::Laid) -> (SourceFile, Document) {
+fn document(path: &Path, laid: layout::Laid, encoding: &'static str) -> (SourceFile, Document) {
     let mut places = Places::default();
     for (span, place) in laid.places {
         places.push(span, place);
     }
-    let source = SourceFile::new(path.to_path_buf(), laid.text, "PDF").with_places(places);
+    let source = SourceFile::new(path.to_path_buf(), laid.text, encoding).with_places(places);
     let mut document = read_lines(source.text(), Format::Text);
     document
         .unread
@@ -70,6 +71,22 @@ fn document(path: &Path, laid: layout::Laid) -> (SourceFile, Document) {
             what: UnreadKind::PageWithoutText { page },
         }));
     (source, document)
+}
+
+/// The document of a text laid out by spaces (`pdftotext -layout` output): its pages laid out
+/// again, rows written with their cells parted by two spaces; `None` when nothing is left.
+pub(crate) fn read_aligned(
+    path: &Path,
+    text: &str,
+    encoding: &'static str,
+) -> Option<(SourceFile, Document)> {
+    let mut laid = layout::lay_out(&aligned::pages(text), layout::RowStyle::Spaced);
+    // A text has no scanned pages: a page of nothing is the form feed at its end.
+    laid.pages_without_text.clear();
+    if laid.text.trim().is_empty() {
+        return None;
+    }
+    Some(document(path, laid, encoding))
 }
 
 /// For tests and fuzzing: the document poppler's TSV output gives, as [`read`] builds it.

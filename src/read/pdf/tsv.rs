@@ -36,6 +36,9 @@ pub(crate) struct Page {
     pub width: f64,
     pub height: f64,
     pub words: Vec<Word>,
+    /// For a page of text laid out by spaces (see `aligned`): the file's line at the page's
+    /// top, so that places are the file's lines. `None` for a PDF page.
+    pub first_line: Option<usize>,
 }
 
 /// Coordinates beyond this are not a page (the largest PDF page is 14,400 points wide).
@@ -70,6 +73,7 @@ pub(crate) fn parse(tsv: &str) -> Vec<Page> {
                 width: width.max(0.0),
                 height: height.max(0.0),
                 words: Vec::new(),
+                first_line: None,
             }),
             5 => {
                 let text = fields[11].trim();
