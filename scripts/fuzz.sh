@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../fuzz"
 
 seconds=${1:-60}
 jobs=${JOBS:-1}
-targets=${TARGETS:-"decode read_text read_markdown read_docx read_sheet read_html read_pdf fit recognise check"}
+targets=${TARGETS:-"decode read_text read_markdown read_docx read_sheet read_html read_pdf read_aligned fit recognise check"}
 
 cargo +nightly fuzz build --release >/dev/null
 
@@ -33,6 +33,11 @@ for target in $targets; do
             read_pdf) for pdf in ../testdata/office/*.pdf; do
                     pdftotext -tsv "$pdf" "$corpus/$(basename "$pdf" .pdf).tsv"
                 done ;;
+            # what pdftotext -layout makes of the PDF fixtures
+            read_aligned) for pdf in ../testdata/office/*.pdf; do
+                    pdftotext -layout "$pdf" "$corpus/$(basename "$pdf" .pdf).txt"
+                done
+                find ../testdata -type f -name '*.txt' -exec cp {} "$corpus/" \; ;;
             *) find ../testdata -type f \( -name '*.txt' -o -name '*.md' \) -exec cp {} "$corpus/" \; ;;
         esac
     fi

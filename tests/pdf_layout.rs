@@ -554,3 +554,45 @@ fn a_table_ending_with_a_page_break_reads_without_panicking() {
     let doc = pdf.read();
     assert!(!tables(&doc).is_empty());
 }
+
+#[test]
+fn a_forms_title_set_close_under_the_form_before_ends_that_table() {
+    // Forms printed one after another: the next form's title, as close under the last row
+    // (`评分等级 | 优`) as rows are, is that form's title, not the rest of `评分等级`.
+    let pdf = header(Pdf::default().page(), 100.0)
+        .line(
+            116.0,
+            &[
+                (60.0, "产出指标"),
+                (150.0, "数量指标"),
+                (400.0, "90"),
+                (460.0, "90"),
+            ],
+        )
+        .line(132.0, &[(60.0, "总分"), (400.0, "90"), (460.0, "90")])
+        .line(148.0, &[(60.0, "评分等级"), (150.0, "优")])
+        .line(162.0, &[(60.0, "2023年度项目支出绩效自评表")]);
+    let pdf = header(pdf, 178.0).line(
+        194.0,
+        &[
+            (60.0, "效益指标"),
+            (150.0, "社会效益"),
+            (400.0, "90"),
+            (460.0, "88"),
+        ],
+    );
+    let doc = pdf.read();
+    assert!(
+        paragraphs(&doc)
+            .iter()
+            .any(|p| p.contains("2023年度项目支出绩效自评表")),
+        "{:#?}",
+        tables(&doc)
+    );
+    for table in tables(&doc) {
+        assert!(
+            table.iter().flatten().all(|c| !c.contains("自评表")),
+            "{table:#?}"
+        );
+    }
+}

@@ -509,6 +509,12 @@ fn looks_like_title(title: &str) -> bool {
         && !t.trim_end_matches([':', '：']).contains([':', '：'])
 }
 
+/// A form's title on a line of its own: `2023年度项目支出绩效自评表`, `部门整体支出绩效自评表`.
+pub(super) fn is_form_title(line: &str) -> bool {
+    let t = compact(line);
+    t.chars().count() <= 40 && t.ends_with("自评表")
+}
+
 fn is_unnumbered_heading(line: &str) -> bool {
     matches!(
         compact(line).as_str(),

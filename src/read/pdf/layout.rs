@@ -470,11 +470,15 @@ fn inside_one_cell(line: &Line, above: &[Line]) -> bool {
         })
 }
 
-/// Whether a line of one cell reads as a section heading (`摘要`, `二、评价结论`): where
-/// paragraphs are set as close as table rows (Word's default), only its words tell it from a
-/// table cell's wrapped line.
+/// Whether a line of one cell reads as a section heading (`摘要`, `二、评价结论`) or a form's
+/// title (`2023年度项目支出绩效自评表`): where paragraphs are set as close as table rows
+/// (Word's default, or a form printed right after the one before), only its words tell it
+/// from a table cell's wrapped line.
 fn reads_as_heading(line: &Line) -> bool {
-    line.chunks.len() == 1 && super::super::lines::is_heading_line(&line.chunks[0].text)
+    line.chunks.len() == 1 && {
+        let text = &line.chunks[0].text;
+        super::super::lines::is_heading_line(text) || super::super::lines::is_form_title(text)
+    }
 }
 
 /// Whether the page starting at line `j` goes on with the table whose lines start at `start`:
