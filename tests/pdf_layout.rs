@@ -596,3 +596,45 @@ fn a_forms_title_set_close_under_the_form_before_ends_that_table() {
         );
     }
 }
+
+#[test]
+fn fund_rows_of_placeholders_set_close_stay_rows() {
+    // Part rows with no amounts, only `—` under points and score, printed without borders so
+    // that their lines are as close as a wrapped cell's: each is a row, not the rest of the one
+    // above (a dash is a whole cell).
+    let pdf = Pdf::default()
+        .page()
+        .line(
+            100.0,
+            &[
+                (60.0, "项目资金"),
+                (150.0, "年初预算数"),
+                (240.0, "全年执行数"),
+                (330.0, "分值"),
+                (400.0, "得分"),
+            ],
+        )
+        .line(
+            114.0,
+            &[
+                (60.0, "总额"),
+                (150.0, "50.00"),
+                (240.0, "47.50"),
+                (330.0, "10"),
+                (400.0, "9.50"),
+            ],
+        )
+        .line(128.0, &[(60.0, "财政专户资金"), (330.0, "—"), (400.0, "—")])
+        .line(140.0, &[(60.0, "单位资金"), (330.0, "—"), (400.0, "—")])
+        .line(152.0, &[(60.0, "其他资金"), (330.0, "—"), (400.0, "—")]);
+    let t = &tables(&pdf.read())[0];
+    let labels: Vec<&str> = (0..t.len()).map(|r| row(t, r)[0]).collect();
+    assert_eq!(
+        labels,
+        ["项目资金", "总额", "财政专户资金", "单位资金", "其他资金"]
+    );
+    assert!(
+        (2..5).all(|r| row(t, r).iter().filter(|c| **c == "—").count() == 2),
+        "{t:#?}"
+    );
+}

@@ -919,6 +919,11 @@ fn borders(lines: &[Line]) -> Vec<f64> {
     borders
 }
 
+/// A cell that says "nothing here": a dash or a slash.
+fn is_placeholder(text: &str) -> bool {
+    matches!(text.trim(), "—" | "-" | "/" | "－" | "／" | "——" | "--")
+}
+
 /// The column of a chunk: how many borders lie left of its start.
 fn column(borders: &[f64], chunk: &Chunk) -> usize {
     let x = chunk.left + ((chunk.right - chunk.left) / 2.0).min(2.0);
@@ -978,6 +983,9 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                     .chunks
                     .iter()
                     .all(|c| filled.contains(&column(&borders, c)))
+                // A placeholder is a whole cell: `—` under `—` is the next row's (rows of a
+                // fund block with no amounts, `单位资金 — —` under `财政专户管理资金 — —`).
+                && !line.chunks.iter().any(|c| is_placeholder(&c.text))
         }
     };
     // The second line of a two-level header (`年初 | 调整后` under `预算金额`, which spans
