@@ -638,3 +638,39 @@ fn fund_rows_of_placeholders_set_close_stay_rows() {
         "{t:#?}"
     );
 }
+
+#[test]
+fn a_header_with_one_line_cells_centred_between_wrapped_ones_is_one_row() {
+    // `年度预算数（万` / `元）` and `预算执行` / `数` wrap over two lines; `年初预算` and `权重`,
+    // on one line, are centred between them. The second lines are the header's, not a row.
+    let pdf = Pdf::default()
+        .page()
+        .line(100.0, &[(60.0, "年度预算数（万"), (240.0, "预算执行")])
+        .line(106.0, &[(150.0, "年初预算"), (330.0, "权重")])
+        .line(112.0, &[(60.0, "元）"), (240.0, "数")])
+        .line(
+            130.0,
+            &[
+                (60.0, "总额"),
+                (150.0, "500.00"),
+                (240.0, "470.40"),
+                (330.0, "10"),
+            ],
+        )
+        .line(
+            146.0,
+            &[
+                (60.0, "其中：财政资金"),
+                (150.0, "500.00"),
+                (240.0, "470.40"),
+                (330.0, "—"),
+            ],
+        );
+    let t = &tables(&pdf.read())[0];
+    assert_eq!(
+        row(t, 0),
+        ["年度预算数（万元）", "年初预算", "预算执行数", "权重"]
+    );
+    assert_eq!(row(t, 1), ["总额", "500.00", "470.40", "10"]);
+    assert_eq!(t.len(), 3);
+}

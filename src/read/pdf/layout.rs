@@ -974,7 +974,18 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
         let line = &lines[i];
         i > 0 && {
             let prev = &lines[i - 1];
-            let filled: Vec<usize> = prev.chunks.iter().map(|c| column(&borders, c)).collect();
+            // The cells of the line above, and of the one above that where it is as close (a
+            // header whose one-line cells are centred between the lines of its wrapped ones:
+            // `年度预算数（万 … 预算执行` / `年初预算 … 权重` / `元） … 数`).
+            let mut filled: Vec<usize> = prev.chunks.iter().map(|c| column(&borders, c)).collect();
+            if let Some(before) = i.checked_sub(2).map(|k| &lines[k]) {
+                if before.page == line.page
+                    && !before.has_number()
+                    && line.top - before.bottom <= 0.5 * line.height + (prev.bottom - prev.top)
+                {
+                    filled.extend(before.chunks.iter().map(|c| column(&borders, c)));
+                }
+            }
             prev.page == line.page
                 && line.top - prev.bottom <= 0.5 * line.height
                 && !line.has_number()
