@@ -33,33 +33,70 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
+/// How many columns a character takes: `wide` for Chinese and full-width forms (two as a
+/// terminal shows them, one as `pdftotext -layout` counts them), one for the rest.
+pub fn char_width(c: char, wide: usize) -> usize {
+    let c = c as u32;
+    let is_wide = (0x1100..=0x115F).contains(&c)
+        || (0x2E80..=0xA4CF).contains(&c)
+        || (0xAC00..=0xD7A3).contains(&c)
+        || (0xF900..=0xFAFF).contains(&c)
+        || (0xFE30..=0xFE4F).contains(&c)
+        || (0xFF00..=0xFF60).contains(&c)
+        || (0xFFE0..=0xFFE6).contains(&c)
+        || (0x20000..=0x3FFFD).contains(&c);
+    if is_wide {
+        wide
+    } else {
+        1
+    }
+}
+
+/// How many columns a text takes, a Chinese character counted `wide`.
+pub fn display_width(s: &str, wide: usize) -> usize {
+    s.chars().map(|c| char_width(c, wide)).sum()
+}
+
+/// The runs of a line parted by `gap` or more columns of white space, with the column each
+/// starts at, a Chinese character (and an ideographic space) counted `wide`: words for a gap of
+/// one, cells for two.
+pub fn spaced_runs(line: &str, wide: usize, gap: usize) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut column = 0;
+    let mut start: Option<(usize, usize)> = None; // (byte, column)
+    let mut end = 0usize; // byte just past the run's last character
+    let mut blank = 0usize;
+    for (i, c) in line.char_indices() {
+        let width = char_width(c, wide);
+        if c.is_whitespace() {
+            blank += width;
+        } else {
+            match start {
+                Some((s, col)) if blank >= gap => {
+                    out.push((col, &line[s..end]));
+                    start = Some((i, column));
+                }
+                Some(_) => {}
+                None => start = Some((i, column)),
+            }
+            blank = 0;
+            end = i + c.len_utf8();
+        }
+        column += width;
+    }
+    if let Some((s, col)) = start {
+        out.push((col, &line[s..end]));
+    }
+    out
+}
+
 /// The cells of a line aligned by spaces: its text parted by gaps of `gap` or more columns of
 /// white space (an ideographic space is two columns). Single spaces stay inside a cell.
 pub fn spaced_cells(line: &str, gap: usize) -> Vec<&str> {
-    let mut cells = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut blank = 0;
-    for (i, c) in line.char_indices() {
-        if c.is_whitespace() {
-            blank += if c == '\u{3000}' { 2 } else { 1 };
-            continue;
-        }
-        match start {
-            Some(s) if blank >= gap => {
-                cells.push(&line[s..end]);
-                start = Some(i);
-            }
-            Some(_) => {}
-            None => start = Some(i),
-        }
-        blank = 0;
-        end = i + c.len_utf8();
-    }
-    if let Some(s) = start {
-        cells.push(&line[s..end]);
-    }
-    cells
+    spaced_runs(line, 2, gap)
+        .into_iter()
+        .map(|(_, cell)| cell)
+        .collect()
 }
 
 /// Strip Markdown emphasis markers and quotation marks around a short value such as a grade
@@ -128,6 +165,23 @@ mod tests {
         assert_eq!(compact("一级 指标"), "一级指标");
         assert_eq!(compact("执行率（％）"), "执行率(%)");
         assert_eq!(compact("１２．５"), "12.5");
+    }
+
+    #[test]
+    fn words_and_cells_count_chinese_as_one_or_two_columns() {
+        let line = "  一级指标   社会 效益  9.50";
+        assert_eq!(
+            spaced_runs(line, 2, 1),
+            [(2, "一级指标"), (13, "社会"), (18, "效益"), (24, "9.50")]
+        );
+        assert_eq!(
+            spaced_runs(line, 2, 2),
+            [(2, "一级指标"), (13, "社会 效益"), (24, "9.50")]
+        );
+        assert_eq!(
+            spaced_runs(line, 1, 2),
+            [(2, "一级指标"), (9, "社会 效益"), (16, "9.50")]
+        );
     }
 
     #[test]

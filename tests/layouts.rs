@@ -399,6 +399,15 @@ fn findings(text: &str) -> Vec<String> {
     out
 }
 
+/// The text `text(right)` gives no finding, and `text(wrong)` exactly one, with code `code`.
+fn assert_silent_then_one(text: impl Fn(&str) -> String, right: &str, wrong: &str, code: &str) {
+    let found = findings(&text(right));
+    assert!(found.is_empty(), "{found:#?}");
+    let found = findings(&text(wrong));
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].starts_with(code), "{found:#?}");
+}
+
 fn every_layout(form: &Form, breaks: &[usize]) -> Vec<(&'static str, String)> {
     vec![
         (
@@ -563,11 +572,7 @@ fn a_table_row_flattened_into_a_paragraph_states_nothing() {
             "表 3：预算执行表\n项目 预算金额 实际支出 执行率 设备购置 50.00 48.00 96.00% 运维服务 40.00 40.00 100.00% 合计 90.00 88.00 97.78%\n\n项目预算 90.00 万元，全年实际支出 88.00 万元，预算执行率 {rate}。\n"
         )
     };
-    let found = findings(&text("97.78%"));
-    assert!(found.is_empty(), "{found:#?}");
-    let found = findings(&text("98.78%"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("RATE008"), "{found:#?}");
+    assert_silent_then_one(text, "97.78%", "98.78%", "RATE008");
 }
 
 #[test]
@@ -583,11 +588,7 @@ fn a_goal_table_laid_out_by_spaces_states_nothing() {
             二、评价结论\n预算执行率为 98.09%。\n"
         )
     };
-    let found = findings(&text("98.09%"));
-    assert!(found.is_empty(), "{found:#?}");
-    let found = findings(&text("99.09%"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("RATE008"), "{found:#?}");
+    assert_silent_then_one(text, "98.09%", "99.09%", "RATE008");
 }
 
 #[test]
@@ -606,11 +607,7 @@ fn numbered_rows_laid_out_by_spaces_are_not_headings() {
             {second}、调整后预算执行情况\n项目预算调整情况如下。\n"
         )
     };
-    let found = findings(&text("二"));
-    assert!(found.is_empty(), "{found:#?}");
-    let found = findings(&text("三"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("STRUCT001"), "{found:#?}");
+    assert_silent_then_one(text, "二", "三", "STRUCT001");
 }
 
 #[test]
@@ -649,11 +646,7 @@ fn rows_flattened_with_single_spaces_state_nothing() {
             预算执行率为 98.09%。\n"
         )
     };
-    let found = findings(&text("98.09%"));
-    assert!(found.is_empty(), "{found:#?}");
-    let found = findings(&text("99.09%"));
-    assert_eq!(found.len(), 1, "{found:#?}");
-    assert!(found[0].starts_with("RATE008"), "{found:#?}");
+    assert_silent_then_one(text, "98.09%", "99.09%", "RATE008");
 }
 
 /// A form that prints its fund block (execution score 9.50 of 10) and stops.

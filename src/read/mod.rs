@@ -111,8 +111,11 @@ pub fn read_bytes(
         Format::Text | Format::Markdown => {
             let decoded = decode(bytes)?;
             // Text laid out by spaces (a PDF turned into text) has its pages laid out again.
-            if format == Format::Text && pdf::aligned::is_space_aligned(&decoded.text) {
-                if let Some(read) = pdf::read_aligned(path, &decoded.text, decoded.encoding) {
+            let aligned = (format == Format::Text)
+                .then(|| pdf::aligned::space_aligned(&decoded.text))
+                .flatten();
+            if let Some(wide) = aligned {
+                if let Some(read) = pdf::read_aligned(path, &decoded.text, decoded.encoding, wide) {
                     return Ok(read);
                 }
             }

@@ -12,6 +12,7 @@
 //! joins the words of a cell, two part cells, and a blank line ends a table.
 
 use super::tsv::{Page, Word};
+use crate::text::{char_width, display_width, spaced_runs};
 
 /// The width of one column of text.
 pub(crate) const COLUMN: f64 = 7.0;
@@ -27,9 +28,14 @@ const MIN_ALIGNED_LINES: usize = 3;
 
 /// Whether a text is laid out by spaces: no tabs and no pipe rows (those layouts have readers of
 /// their own), and a few lines of three or more cells parted by two or more spaces whose cells
-/// start in the same columns as the previous such line's.
-pub(crate) fn is_space_aligned(text: &str) -> bool {
-    !text.contains('\t') && alignment(text, 2).max(alignment(text, 1)) >= MIN_ALIGNED_LINES
+/// start in the same columns as the previous such line's. If so, how many columns a Chinese
+/// character takes in it: whichever of one or two lines the cells up better.
+pub(crate) fn space_aligned(text: &str) -> Option<usize> {
+    if text.contains('\t') {
+        return None;
+    }
+    let (one, two) = (alignment(text, 1), alignment(text, 2));
+    (one.max(two) >= MIN_ALIGNED_LINES).then_some(if one > two { 1 } else { 2 })
 }
 
 /// How many lines of three or more cells share two cell starts with the previous such line,
@@ -41,7 +47,10 @@ fn alignment(text: &str, wide: usize) -> usize {
         if line.trim_start().starts_with('|') {
             return 0;
         }
-        let starts: Vec<usize> = runs(line, wide, 2).into_iter().map(|(c, _)| c).collect();
+        let starts: Vec<usize> = spaced_runs(line, wide, 2)
+            .into_iter()
+            .map(|(c, _)| c)
+            .collect();
         if starts.len() < 3 {
             continue;
         }
@@ -54,13 +63,9 @@ fn alignment(text: &str, wide: usize) -> usize {
 }
 
 /// The pages of a space-aligned text (pages end at form feeds), each word with its box and
-/// each page knowing the file line it starts on.
-pub(crate) fn pages(text: &str) -> Vec<Page> {
-    let wide = if alignment(text, 1) > alignment(text, 2) {
-        1
-    } else {
-        2
-    };
+/// each page knowing the file line it starts on; a Chinese character is `wide` columns (see
+/// [`space_aligned`]).
+pub(crate) fn pages(text: &str, wide: usize) -> Vec<Page> {
     let mut pages = Vec::new();
     let mut line_number = 1;
     for (n, page_text) in text.split('\u{c}').enumerate() {
@@ -73,7 +78,7 @@ pub(crate) fn pages(text: &str) -> Vec<Page> {
         let mut lines = 0usize;
         for (i, line) in page_text.lines().enumerate() {
             lines = i + 1;
-            let words = runs(line, wide, 1);
+            let words = spaced_runs(line, wide, 1);
             // A line of headings (no figures, no punctuation: not a sentence) parts tight
             // cells by one space only: `全年预算数 全年执行数`. Two words of four Chinese
             // characters or more are two cells.
@@ -111,64 +116,9 @@ pub(crate) fn pages(text: &str) -> Vec<Page> {
     pages
 }
 
-/// How many columns a character takes: `wide` for Chinese and full-width forms, one for the
-/// rest.
-fn char_width(c: char, wide: usize) -> usize {
-    let c = c as u32;
-    let is_wide = (0x1100..=0x115F).contains(&c)
-        || (0x2E80..=0xA4CF).contains(&c)
-        || (0xAC00..=0xD7A3).contains(&c)
-        || (0xF900..=0xFAFF).contains(&c)
-        || (0xFE30..=0xFE4F).contains(&c)
-        || (0xFF00..=0xFF60).contains(&c)
-        || (0xFFE0..=0xFFE6).contains(&c)
-        || (0x20000..=0x3FFFD).contains(&c);
-    if is_wide {
-        wide
-    } else {
-        1
-    }
-}
-
 /// How many Chinese characters a word has.
 fn chinese(word: &str) -> usize {
     word.chars().filter(|&c| char_width(c, 2) == 2).count()
-}
-
-fn display_width(s: &str, wide: usize) -> usize {
-    s.chars().map(|c| char_width(c, wide)).sum()
-}
-
-/// The runs of a line parted by `gap` or more columns of white space, with the column each
-/// starts at: words for a gap of one, cells for two.
-fn runs(line: &str, wide: usize, gap: usize) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut column = 0;
-    let mut start: Option<(usize, usize)> = None; // (byte, column)
-    let mut end = 0usize; // byte just past the run's last character
-    let mut blank = 0usize;
-    for (i, c) in line.char_indices() {
-        let width = char_width(c, wide);
-        if c.is_whitespace() {
-            blank += width;
-        } else {
-            match start {
-                Some((s, col)) if blank >= gap => {
-                    out.push((col, &line[s..end]));
-                    start = Some((i, column));
-                }
-                Some(_) => {}
-                None => start = Some((i, column)),
-            }
-            blank = 0;
-            end = i + c.len_utf8();
-        }
-        column += width;
-    }
-    if let Some((s, col)) = start {
-        out.push((col, &line[s..end]));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -176,34 +126,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn words_and_cells_count_chinese_as_one_or_two_columns() {
-        let line = "  一级指标   社会 效益  9.50";
-        assert_eq!(
-            runs(line, 2, 1),
-            [(2, "一级指标"), (13, "社会"), (18, "效益"), (24, "9.50")]
-        );
-        assert_eq!(
-            runs(line, 2, 2),
-            [(2, "一级指标"), (13, "社会 效益"), (24, "9.50")]
-        );
-        assert_eq!(
-            runs(line, 1, 2),
-            [(2, "一级指标"), (9, "社会 效益"), (16, "9.50")]
-        );
-    }
-
-    #[test]
     fn aligned_text_is_told_from_prose_tabs_and_pipes() {
         let table = "项目  预算  执行\n甲    10.00  9.00\n乙    20.00  19.00\n丙    30.00  28.00\n";
-        assert!(is_space_aligned(table));
-        assert!(!is_space_aligned(&table.replace("  ", "\t")));
-        assert!(!is_space_aligned("一、项目概况\n本项目  预算 10 万元。\n"));
-        assert!(!is_space_aligned(&format!("| a | b |\n{table}")));
+        assert_eq!(space_aligned(table), Some(2));
+        assert_eq!(space_aligned(&table.replace("  ", "\t")), None);
+        assert_eq!(
+            space_aligned("一、项目概况\n本项目  预算 10 万元。\n"),
+            None
+        );
+        assert_eq!(space_aligned(&format!("| a | b |\n{table}")), None);
     }
 
     #[test]
     fn pages_end_at_form_feeds_and_keep_the_file_lines() {
-        let pages = pages("甲  1  2\n\n乙  3  4\n\u{c}丙  5  6\n");
+        let pages = pages("甲  1  2\n\n乙  3  4\n\u{c}丙  5  6\n", 2);
         assert_eq!(pages.len(), 2);
         assert_eq!(pages[0].first_line, Some(1));
         assert_eq!(pages[1].first_line, Some(4));

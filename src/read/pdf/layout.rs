@@ -937,6 +937,9 @@ fn column(borders: &[f64], chunk: &Chunk) -> usize {
 /// anchor and touch each other make a row of their own (a row whose every cell wrapped).
 fn rows_of(lines: &[Line]) -> Vec<Row> {
     let borders = borders(lines);
+    // The columns a line's cells fall in.
+    let columns_of =
+        |line: &Line| -> Vec<usize> { line.chunks.iter().map(|c| column(&borders, c)).collect() };
     let cells_of = |line: &Line| -> Row {
         let mut row = Row {
             top: line.top,
@@ -977,23 +980,20 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             // The cells of the line above, and of the one above that where it is as close (a
             // header whose one-line cells are centred between the lines of its wrapped ones:
             // `年度预算数（万 … 预算执行` / `年初预算 … 权重` / `元） … 数`).
-            let mut filled: Vec<usize> = prev.chunks.iter().map(|c| column(&borders, c)).collect();
+            let mut filled = columns_of(prev);
             if let Some(before) = i.checked_sub(2).map(|k| &lines[k]) {
                 if before.page == line.page
                     && !before.has_number()
                     && line.top - before.bottom <= 0.5 * line.height + (prev.bottom - prev.top)
                 {
-                    filled.extend(before.chunks.iter().map(|c| column(&borders, c)));
+                    filled.extend(columns_of(before));
                 }
             }
             prev.page == line.page
                 && line.top - prev.bottom <= 0.5 * line.height
                 && !line.has_number()
                 && !prev.has_number()
-                && line
-                    .chunks
-                    .iter()
-                    .all(|c| filled.contains(&column(&borders, c)))
+                && columns_of(line).iter().all(|c| filled.contains(c))
                 // A placeholder is a whole cell: `—` under `—` is the next row's (rows of a
                 // fund block with no amounts, `单位资金 — —` under `财政专户管理资金 — —`).
                 && !line.chunks.iter().any(|c| is_placeholder(&c.text))
@@ -1011,8 +1011,8 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
         else {
             return false;
         };
-        let filled: Vec<usize> = upper.chunks.iter().map(|c| column(&borders, c)).collect();
-        let own: Vec<usize> = line.chunks.iter().map(|c| column(&borders, c)).collect();
+        let filled = columns_of(upper);
+        let own = columns_of(line);
         line.is_multi()
             && !line.has_number()
             && !upper.has_number()
@@ -1080,14 +1080,8 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             return false;
         }
         let one_row = |d: f64| (d - pitch).abs() <= 0.1 * pitch;
-        let taken: Vec<usize> = lines[up]
-            .chunks
-            .iter()
-            .map(|c| column(&borders, c))
-            .collect();
-        line.chunks
-            .iter()
-            .all(|c| !taken.contains(&column(&borders, c)))
+        let taken = columns_of(&lines[up]);
+        columns_of(line).iter().all(|c| !taken.contains(c))
             && lines[up].page == line.page
             && lines[down].page == line.page
             && one_row(line.top - lines[up].top)
@@ -1233,20 +1227,18 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
 /// character below before the column's edge (`edges`: where its longest line ends, or its
 /// border). A column with no edge to its right cannot be told, and counts as wrapped.
 fn wrapped(borders: &[f64], edges: &[f64], upper: &[Line], lower: &[Line]) -> bool {
-    let last_in = |lines: &[Line], c: usize| {
-        lines
+    let last_in = |c: usize| {
+        upper
             .iter()
             .rev()
             .flat_map(|l| l.chunks.iter())
             .find(|ch| column(borders, ch) == c)
-            .cloned()
     };
-    let first_in = |lines: &[Line], c: usize| {
-        lines
+    let first_in = |c: usize| {
+        lower
             .iter()
             .flat_map(|l| l.chunks.iter())
             .find(|ch| column(borders, ch) == c)
-            .cloned()
     };
     let columns: Vec<usize> = lower
         .iter()
@@ -1254,8 +1246,7 @@ fn wrapped(borders: &[f64], edges: &[f64], upper: &[Line], lower: &[Line]) -> bo
         .map(|ch| column(borders, ch))
         .collect();
     columns.into_iter().all(|c| {
-        let (Some(above), Some(below), Some(&edge)) =
-            (last_in(upper, c), first_in(lower, c), edges.get(c))
+        let (Some(above), Some(below), Some(&edge)) = (last_in(c), first_in(c), edges.get(c))
         else {
             return true;
         };

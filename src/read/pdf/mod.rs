@@ -73,14 +73,16 @@ fn document(path: &Path, laid: layout::Laid, encoding: &'static str) -> (SourceF
     (source, document)
 }
 
-/// The document of a text laid out by spaces (`pdftotext -layout` output): its pages laid out
-/// again, rows written with their cells parted by two spaces; `None` when nothing is left.
+/// The document of a text laid out by spaces (`pdftotext -layout` output), a Chinese character
+/// `wide` columns: its pages laid out again, rows written with their cells parted by two
+/// spaces; `None` when nothing is left.
 pub(crate) fn read_aligned(
     path: &Path,
     text: &str,
     encoding: &'static str,
+    wide: usize,
 ) -> Option<(SourceFile, Document)> {
-    let mut laid = layout::lay_out(&aligned::pages(text), layout::RowStyle::Spaced);
+    let mut laid = layout::lay_out(&aligned::pages(text, wide), layout::RowStyle::Spaced);
     // A text has no scanned pages: a page of nothing is the form feed at its end.
     laid.pages_without_text.clear();
     if laid.text.trim().is_empty() {
