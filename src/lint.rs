@@ -213,18 +213,23 @@ pub fn display_path(path: &Path) -> String {
     s.replace('\\', "/")
 }
 
-/// Convenience for tests and benches: check a string as a text file.
+/// Convenience for tests and benches: check a string as a text file, read as a file of those
+/// bytes would be (text laid out by spaces is laid out again).
 pub fn check_text(
     name: impl Into<PathBuf>,
     text: &str,
     format: Format,
     profile: &Profile,
 ) -> Checked {
-    check_source(
-        SourceFile::new(name, text.to_string(), "UTF-8"),
-        format,
-        profile,
-    )
+    let name = name.into();
+    match read_bytes(&name, text.as_bytes(), format) {
+        Ok((source, document)) => check_document(source, &document, profile, &[]),
+        Err(_) => check_source(
+            SourceFile::new(name, text.to_string(), "UTF-8"),
+            format,
+            profile,
+        ),
+    }
 }
 
 #[cfg(test)]

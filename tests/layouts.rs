@@ -1,8 +1,9 @@
 //! One form in every layout real text arrives in (see `docs/formats.md`): tab-separated rows,
 //! one cell per line (with and without trailing pipes), a whole form flattened onto one line,
-//! pipe rows broken in the wrong places with split targets and names broken at spaces, and
-//! traditional characters. Every layout must give the findings the tab layout gives, for clean
-//! forms and for forms with one figure changed.
+//! pipe rows broken in the wrong places with split targets and names broken at spaces,
+//! traditional characters, and `pdftotext -layout` text (columns aligned by spaces, over a page
+//! break). Every layout must give the findings the tab layout gives, for clean forms and for
+//! forms with one figure changed.
 
 use jxlint::diagnostic::Lang;
 use jxlint::lint::check_text;
@@ -299,20 +300,28 @@ fn space_aligned(form: &Form, wide: usize) -> String {
             .sum()
     };
     let mut grid = grid(form);
-    // First-level labels move from their group's first row to its middle row.
+    // First-level labels move from their group's first row to its middle row: of the rows on
+    // the group's first page, where a page break cuts the group (as word processors print a
+    // merged cell that a page break splits).
     let header = grid
         .iter()
         .position(|r| r[0].as_deref() == Some("一级指标"))
         .expect("indicator header");
     let total = grid.len() - 1;
+    let page_break = header + 4;
     let mut r = header + 1;
     while r < total {
         let mut end = r + 1;
         while end < total && grid[end][0].is_none() {
             end += 1;
         }
+        let shown = if r < page_break && page_break < end {
+            page_break
+        } else {
+            end
+        };
         let label = grid[r][0].take();
-        grid[r + (end - r - 1) / 2][0] = label;
+        grid[r + (shown - r - 1) / 2][0] = label;
         r = end;
     }
     let columns = grid.iter().map(Vec::len).max().unwrap_or(0);
@@ -363,7 +372,7 @@ fn space_aligned(form: &Form, wide: usize) -> String {
             }
             continue;
         }
-        if r == header + 4 && r < total {
+        if r == page_break && r < total {
             // A page break inside the indicator table.
             out.push_str("\n\n                                   — 1 —\n\u{c}");
             for l in &header_lines {
@@ -418,6 +427,14 @@ fn every_layout(form: &Form, breaks: &[usize]) -> Vec<(&'static str, String)> {
         ("flattened", flattened(form)),
         ("broken pipes", broken_pipes(form, breaks)),
         ("traditional", traditional(form)),
+        (
+            "space-aligned, a Chinese character one column",
+            space_aligned(form, 1),
+        ),
+        (
+            "space-aligned, a Chinese character two columns",
+            space_aligned(form, 2),
+        ),
     ]
 }
 
@@ -549,17 +566,6 @@ proptest! {
             }
         }
         assert_same_as_tabs(&form, &breaks);
-        // Text laid out by spaces is not always read (a form whose empty cells vanished is
-        // listed as not recognised), but what it reports, the tab layout reports too.
-        let expected = findings(&tabs(&form));
-        for wide in [1, 2] {
-            let text = space_aligned(&form, wide);
-            let found = findings(&text);
-            prop_assert!(
-                found.iter().all(|f| expected.contains(f)),
-                "{found:#?} not in {expected:#?}:\n{text}"
-            );
-        }
     }
 }
 

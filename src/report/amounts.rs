@@ -10,7 +10,7 @@ use super::model::{
 use super::scores::rate_num;
 use super::segments::{Header, Segment};
 use crate::document::{parse_section_number, NumberStyle, Row, Span};
-use crate::number::{Num, Precision, Unit};
+use crate::number::{looks_numeric, Num, Precision, Unit};
 use crate::text::{compact, is_subtotal_label, is_total_label};
 
 /// A fund block: amounts with both budget and spending columns, and a 资金总额 row (or a 总额
@@ -28,6 +28,20 @@ pub fn is_fund_segment(segment: &Segment<'_>) -> bool {
                 let t = t.trim_end_matches([':', '：']);
                 t.contains("资金总额") || (scored && t == "总额")
             })
+        })
+}
+
+/// Rows with no header above them that hold a form's fund total (`年度资金总额 | 86.00 | …`):
+/// a fund block whose header was lost (set apart from its rows, or cut off), so it cannot be
+/// read, but the form it opens has an execution-rate item of unknown figures.
+pub fn is_headerless_fund(segment: &Segment<'_>) -> bool {
+    segment.header.is_none()
+        && segment.rows.iter().any(|r| {
+            r.cells.iter().any(|c| {
+                compact(&c.text)
+                    .trim_end_matches([':', '：'])
+                    .ends_with("资金总额")
+            }) && r.cells.iter().any(|c| looks_numeric(c.text.trim()))
         })
 }
 

@@ -22,7 +22,7 @@ pub use model::*;
 
 use crate::diagnostic::Text;
 use crate::document::{Block, Document, NumberStyle, Span};
-use crate::text::compact;
+use crate::text::{compact, is_total_label};
 use prose::claims::{self, Claim, DateMention, Region};
 use segments::Segment;
 
@@ -124,6 +124,8 @@ pub fn recognise(doc: &Document) -> Report {
     let mut region = Region::Cover;
     let mut abstract_opened = false;
     let mut caption = String::new();
+    // Where table rows flattened into text hold a total (`合计 100 80.00`): a table not read.
+    let mut unread_totals: Vec<usize> = Vec::new();
 
     // Fund blocks of forms that were found but could not be read: the form below one has an
     // execution-rate item of unknown figures.
@@ -139,7 +141,7 @@ pub fn recognise(doc: &Document) -> Report {
             .map(|u| u.span)
             .collect()
     };
-    let unread_funds = unread_of(true);
+    let mut unread_funds = unread_of(true);
     // Indicator tables of forms found but not read: the form above one is closed by it.
     let unread_indicators = unread_of(false);
     for block in &doc.blocks {
@@ -196,7 +198,7 @@ pub fn recognise(doc: &Document) -> Report {
                     &mut sink,
                     Around {
                         caption: &caption,
-                        unread_funds: &unread_funds,
+                        unread_funds: &mut unread_funds,
                         unread_indicators: &unread_indicators,
                     },
                 );
@@ -229,6 +231,12 @@ pub fn recognise(doc: &Document) -> Report {
                 // the paragraph is read around them.
                 let mut from = 0;
                 for flat in prose::flattened_rows(&p.text) {
+                    let row = &p.text[flat.clone()];
+                    if row.split_whitespace().next().is_some_and(is_total_label)
+                        && row.chars().any(|c| c.is_ascii_digit())
+                    {
+                        unread_totals.push(p.span.start + flat.start);
+                    }
                     sink.add(
                         &p.text[from..flat.start],
                         p.span.start + from,
@@ -297,6 +305,25 @@ pub fn recognise(doc: &Document) -> Report {
             .reduce(Span::cover)
             .unwrap_or_default();
         cards.push(Scorecard::new(ScorecardKind::Evaluation, span));
+    }
+    // The first score table read is taken as the report's, unless a table with a total that
+    // could not be read comes before it: that may be the report's own, and the one read a
+    // breakdown (by district, by year). Then what the prose states is not held to it.
+    if let Some(card) = cards
+        .first()
+        .filter(|c| c.nodes.len() > 1 && unread_totals.iter().any(|&at| at < c.span.start))
+    {
+        report.skipped.push(Skipped {
+            span: card.span,
+            what: crate::diagnostic::Text::new(
+                "此前有一个带合计行的表格未能读取，无法确定哪张是报告的评分表：正文所述总分、等级不与此表核对",
+                "a table with a total row before this one could not be read, so which one is the report's score table is not known: the totals and grades stated in the prose are not checked against this one",
+            ),
+        });
+        cards.insert(
+            0,
+            Scorecard::new(ScorecardKind::Evaluation, Span::default()),
+        );
     }
     let evaluation_cards = cards.len();
     if let Some(card) = cards.first_mut() {
@@ -539,10 +566,11 @@ struct Form {
 }
 
 /// What surrounds a table: the lines captioning it, and the fund blocks and indicator tables
-/// of forms that were found but could not be read.
+/// of forms that were found but could not be read (fund blocks missing their header are added
+/// as they are met).
 struct Around<'a> {
     caption: &'a str,
-    unread_funds: &'a [Span],
+    unread_funds: &'a mut Vec<Span>,
     unread_indicators: &'a [Span],
 }
 
@@ -567,6 +595,9 @@ fn recognise_table(
         let seg = &segs[i];
         if seg.header.is_none() {
             title = title.or_else(|| form_title(seg));
+            if amounts::is_headerless_fund(seg) {
+                unread_funds.extend(seg.span());
+            }
             i += 1;
             continue;
         }

@@ -271,10 +271,11 @@ fn lines_of(page: &Page) -> Vec<Line> {
                 line: n + 1,
             },
         };
-        // A page of text is as tall as its lines: its foot is its last few (a page number and
-        // the blank lines around it).
+        // A page of text is as tall as its lines, padded with as many blank lines as the page
+        // had room for: its foot is its last line once the page number is dropped
+        // (`drop_chrome` marks it).
         let at_foot = match page.first_line {
-            Some(_) => bottom >= page.height - 4.0 * super::aligned::PITCH,
+            Some(_) => false,
             None => page.height <= 0.0 || bottom >= 0.75 * page.height,
         };
         let slack = match page.first_line {
@@ -353,6 +354,9 @@ fn drop_chrome(pages: &[Page], per_page: &mut [Vec<Line>]) {
     };
     for (page, lines) in pages.iter().zip(per_page.iter_mut()) {
         lines.retain(|l| !(margin(page, l) && (is_page_number(&shape(l)) || recurring(l))));
+        if let Some(last) = lines.last_mut().filter(|l| l.in_text) {
+            last.at_foot = true;
+        }
     }
 }
 
@@ -667,8 +671,8 @@ impl Out {
         self.text.push('\n');
     }
 
-    fn row(&mut self, row: &Row) {
-        if self.rows == RowStyle::Spaced {
+    fn row(&mut self, row: &Row, style: RowStyle) {
+        if style == RowStyle::Spaced {
             let mut first = true;
             for cell in row.cells.iter().filter(|c| !c.is_empty()) {
                 if !first {
@@ -701,12 +705,33 @@ impl Out {
 /// Lay out a table's lines as rows, block by block. A block that opens a page with the header
 /// of an earlier block is that table going on: its repeated header is dropped.
 fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
-    let kept = without_repeated_rows(before, lines);
+    let (kept, columns_known) = without_repeated_rows(before, lines);
     let lines = &kept[..];
+    // Text laid out by spaces gives a table's columns where one page sets them all, or each
+    // page it runs over repeats its header: then its rows are written with their empty cells.
+    let style = if columns_known {
+        RowStyle::Tabs
+    } else {
+        out.rows
+    };
     out.text.push('\n');
     let mut headers: HashSet<String> = HashSet::new();
     let mut start = 0;
-    for end in block_starts(lines).into_iter().skip(1).chain([lines.len()]) {
+    let ends: Vec<usize> = block_starts(lines)
+        .into_iter()
+        .skip(1)
+        .chain([lines.len()])
+        .collect();
+    let clear = ends
+        .iter()
+        .scan(0, |start, &end| {
+            let block = &lines[*start..end];
+            *start = end;
+            Some(columns_clear(block))
+        })
+        .all(|c| c);
+    let style = if clear { style } else { out.rows };
+    for end in ends {
         let mut rows = rows_of(&lines[start..end]);
         restore_merged_labels(&mut rows);
         let opens_page = start == 0 || lines[start - 1].page != lines[start].page;
@@ -718,18 +743,52 @@ fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
             }
         }
         for row in &rows[skip..] {
-            out.row(row);
+            out.row(row, style);
         }
         start = end;
     }
     out.text.push('\n');
 }
 
+/// Whether a block of text laid out by spaces shows its columns clearly enough to place its
+/// empty cells: no two cells of a line fall in one column, and the cells of each column are
+/// set alike — their starts, ends or middles agree, as a table's are. Text whose rows were
+/// padded each to their own widths has cells all over the columns the other rows make.
+fn columns_clear(lines: &[Line]) -> bool {
+    if !lines.first().is_some_and(|l| l.in_text) {
+        return true;
+    }
+    let borders = borders(lines);
+    let mut edges: Vec<Vec<(f64, f64)>> = vec![Vec::new(); borders.len() + 1];
+    let apart = lines.iter().filter(|l| l.is_multi()).all(|line| {
+        let columns: Vec<usize> = line.chunks.iter().map(|c| column(&borders, c)).collect();
+        for (chunk, &c) in line.chunks.iter().zip(&columns) {
+            edges[c].push((chunk.left, chunk.right));
+        }
+        columns.windows(2).all(|w| w[0] < w[1])
+    });
+    // A column's cells are set flush left, flush right or centred: their starts, ends or
+    // middles agree.
+    let slack = lines[0].slack * 1.5;
+    let spread = |values: &mut dyn Iterator<Item = f64>| {
+        let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(v), hi.max(v))
+        });
+        hi - lo
+    };
+    apart
+        && edges.iter().all(|cells| {
+            spread(&mut cells.iter().map(|c| c.0)) <= slack
+                || spread(&mut cells.iter().map(|c| c.1)) <= slack
+                || spread(&mut cells.iter().map(|c| (c.0 + c.1) / 2.0)) <= slack
+        })
+}
+
 /// The table's lines without the rows a word processor repeats at the top of every page the
 /// table runs over ("repeat as header row"): lines opening a page that repeat, in order, the
 /// table's first lines (in text laid out by spaces, or the few just above it on its first
 /// page, a first row read as text) — at least a line of two or more cells, or two lines.
-fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
+fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
     fn key(l: &Line) -> impl Iterator<Item = &str> {
         l.chunks.iter().map(|c| c.text.as_str())
     }
@@ -745,6 +804,8 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
         .collect();
     let starts = if in_text { before.len() + 1 } else { 1 };
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut shifted: Vec<(usize, usize, ColumnShift)> = Vec::new();
+    let mut columns_known = true;
     let mut i = 0;
     while i < lines.len() {
         if i > 0 && lines[i].page != lines[i - 1].page {
@@ -756,9 +817,11 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
                 let rest_of_row = lines[i..from]
                     .iter()
                     .all(|l| l.page == page && !l.has_number());
-                let m = (0..starts.min(head.len()))
+                // The longest run of the table's first lines repeated here, and where it
+                // starts among them.
+                let (m, s) = (0..starts.min(head.len()))
                     .map(|s| {
-                        (0..)
+                        let m = (0..)
                             .take_while(|&k| {
                                 head.get(s + k).is_some_and(|h| {
                                     lines
@@ -766,14 +829,45 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
                                         .is_some_and(|l| l.page == page && key(l).eq(key(h)))
                                 })
                             })
-                            .count()
+                            .count();
+                        (m, s)
                     })
-                    .max()
-                    .unwrap_or(0);
+                    .max_by_key(|&(m, _)| m)
+                    .unwrap_or((0, 0));
                 let repeats = m >= 2 || (m == 1 && lines.get(from).is_some_and(Line::is_multi));
-                (rest_of_row && repeats).then_some((carried, m))
+                (rest_of_row && repeats).then_some((carried, m, s))
             });
-            if let Some((carried, m)) = found {
+            // Whether this page shows where the table's columns are: a repeated header row.
+            let known = found.is_some_and(|(carried, m, _)| {
+                lines[i + carried..i + carried + m]
+                    .iter()
+                    .any(|l| l.chunks.len() >= 3)
+            });
+            // Or, in text, a later block's header repeated (an indicator table under a fund
+            // block): it is left for `emit_table` to drop, and moves the page's columns.
+            let block_header = (!known && in_text)
+                .then(|| repeated_block_header(&lines[..i], &lines[i..], page))
+                .flatten();
+            if let Some((at, earlier)) = block_header {
+                let shift = ColumnShift::between(&lines[i + at..=i + at], &[earlier]);
+                let page_end = (i..lines.len())
+                    .find(|&k| lines[k].page != page)
+                    .unwrap_or(lines.len());
+                shifted.push((i, page_end, shift));
+            }
+            columns_known &= known || block_header.is_some();
+            if let Some((carried, m, s)) = found {
+                if in_text {
+                    // Text laid out by spaces sets every page's columns afresh: the page's
+                    // lines are moved to the columns of the table's first page, as its
+                    // repeated lines show them.
+                    let repeated = &lines[i + carried..i + carried + m];
+                    let shift = ColumnShift::between(repeated, &head[s..s + m]);
+                    let page_end = (i..lines.len())
+                        .find(|&k| lines[k].page != page)
+                        .unwrap_or(lines.len());
+                    shifted.push((i, page_end, shift));
+                }
                 // The cut row's rest goes back under the row it belongs to, as its next line.
                 for k in 0..carried {
                     let mut line = lines[i + k].clone();
@@ -795,10 +889,93 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> Vec<Line> {
                 continue;
             }
         }
-        kept.push(lines[i].clone());
+        let mut line = lines[i].clone();
+        if let Some((_, _, shift)) = shifted
+            .last()
+            .filter(|(from, to, _)| (*from..*to).contains(&i))
+        {
+            shift.apply(&mut line);
+        }
+        kept.push(line);
         i += 1;
     }
-    kept
+    (kept, columns_known)
+}
+
+/// In text laid out by spaces, a header line of three or more cells among the first lines of
+/// a page (`page`, starting `rest`) that repeats one of a table's earlier header lines
+/// (`done`): where it is in `rest`, and the earlier line.
+fn repeated_block_header<'a>(
+    done: &'a [Line],
+    rest: &[Line],
+    page: usize,
+) -> Option<(usize, &'a Line)> {
+    let same = |a: &Line, b: &Line| {
+        a.chunks.len() == b.chunks.len()
+            && a.chunks
+                .iter()
+                .zip(&b.chunks)
+                .all(|(x, y)| x.text == y.text)
+    };
+    rest.iter()
+        .take(3)
+        .take_while(|l| l.page == page)
+        .enumerate()
+        .find_map(|(at, line)| {
+            if line.chunks.len() < 3 || line.has_number() {
+                return None;
+            }
+            done.iter()
+                .rev()
+                .find(|earlier| same(earlier, line))
+                .map(|earlier| (at, earlier))
+        })
+}
+
+/// How a page of text laid out by spaces moved a table's columns: the starts of the cells of
+/// its repeated header lines, and where they were on the table's first page. Between two
+/// such starts a position moves in proportion; beyond them, as the nearest one did.
+struct ColumnShift {
+    /// (start on this page, start on the first page), by start.
+    points: Vec<(f64, f64)>,
+}
+
+impl ColumnShift {
+    fn between(repeated: &[Line], head: &[&Line]) -> ColumnShift {
+        let mut points: Vec<(f64, f64)> = repeated
+            .iter()
+            .zip(head)
+            .flat_map(|(r, h)| {
+                r.chunks
+                    .iter()
+                    .zip(&h.chunks)
+                    .map(|(a, b)| (a.left, b.left))
+            })
+            .collect();
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        points.dedup_by(|a, b| a.0 == b.0);
+        ColumnShift { points }
+    }
+
+    fn map(&self, x: f64) -> f64 {
+        let p = &self.points;
+        let Some(k) = p.iter().position(|&(from, _)| from >= x) else {
+            return p.last().map_or(x, |&(from, to)| x + to - from);
+        };
+        if k == 0 || p[k].0 == x {
+            return x + p[k].1 - p[k].0;
+        }
+        let ((x0, y0), (x1, y1)) = (p[k - 1], p[k]);
+        y0 + (x - x0) * (y1 - y0) / (x1 - x0)
+    }
+
+    fn apply(&self, line: &mut Line) {
+        for chunk in &mut line.chunks {
+            let width = chunk.right - chunk.left;
+            chunk.left = self.map(chunk.left);
+            chunk.right = chunk.left + width;
+        }
+    }
 }
 
 /// Where the blocks of a table start: at its first line, and at every line of text cells only
@@ -919,6 +1096,47 @@ fn borders(lines: &[Line]) -> Vec<f64> {
     borders
 }
 
+/// The shape of the item number a cell starts with (`D2 `, `A1.1`, `（1）`, `2、`), letters
+/// as `A` and digits as `9`: `None` if it starts with none.
+fn item_number(text: &str) -> Option<String> {
+    let text = text.trim_start();
+    let shape = |c: char| match c {
+        '0'..='9' => '9',
+        'A'..='Z' | 'a'..='z' => 'A',
+        c => c,
+    };
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    if let Some(open) = chars.next_if(|&c| matches!(c, '（' | '(')) {
+        out.push(open);
+        let digits: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_digit)).collect();
+        let close = chars.next_if(|&c| matches!(c, '）' | ')'))?;
+        (!digits.is_empty()).then_some(())?;
+        out.push('9');
+        out.push(close);
+        return Some(out);
+    }
+    let token: String =
+        std::iter::from_fn(|| chars.next_if(|c| c.is_ascii_alphanumeric() || *c == '.')).collect();
+    let token = token.trim_end_matches('.');
+    if !token.chars().any(|c| c.is_ascii_digit()) || token.len() > 8 {
+        return None;
+    }
+    // A figure (`2023`, `15`) is not an item number: a letter, a dot or a 、 marks one.
+    let after = text[token.len()..].chars().next();
+    let marked = token.chars().any(|c| c.is_ascii_alphabetic() || c == '.')
+        || matches!(after, Some('、' | '.' | '．'));
+    if !marked || token.len() > 4 && !token.contains('.') && !token.starts_with(char::is_alphabetic)
+    {
+        return None;
+    }
+    out.extend(token.chars().map(shape));
+    if let Some(c @ ('、' | '.' | '．')) = after {
+        out.push(c);
+    }
+    Some(out)
+}
+
 /// A cell that says "nothing here": a dash or a slash.
 fn is_placeholder(text: &str) -> bool {
     matches!(text.trim(), "—" | "-" | "/" | "－" | "／" | "——" | "--")
@@ -1013,10 +1231,12 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
         };
         let filled = columns_of(upper);
         let own = columns_of(line);
+        // Text laid out by spaces may set a merged label (`项目`) on a line of its own between.
+        let reach = if line.in_text { 1.6 } else { 0.6 };
         line.is_multi()
             && !line.has_number()
             && !upper.has_number()
-            && line.top - upper.bottom <= 0.6 * line.height
+            && line.top - upper.bottom <= reach * line.height
             && own.iter().any(|&c| {
                 filled.contains(&c) && own.contains(&(c + 1)) && !filled.contains(&(c + 1))
             })
@@ -1075,12 +1295,24 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             return false;
         };
         let line = &lines[i];
+        let taken = columns_of(&lines[up]);
         if line.in_text {
-            // Text has every line one line from the next: no spacing tells rows apart.
-            return false;
+            // Text has every line one line from the next: no spacing tells rows apart. A
+            // label numbered like the one under it in its column (`D2 经济效益指标` over `D3
+            // 社会效益指标 10 7`) is neither that row's nor a label centred on rows around it.
+            let next = columns_of(&lines[down]);
+            return lines[down].page == line.page
+                && line.chunks.iter().all(|chunk| {
+                    let c = column(&borders, chunk);
+                    !taken.contains(&c)
+                        && next.iter().zip(&lines[down].chunks).any(|(&d, below)| {
+                            d == c
+                                && item_number(&chunk.text)
+                                    .is_some_and(|n| item_number(&below.text) == Some(n))
+                        })
+                });
         }
         let one_row = |d: f64| (d - pitch).abs() <= 0.1 * pitch;
-        let taken = columns_of(&lines[up]);
         columns_of(line).iter().all(|c| !taken.contains(c))
             && lines[up].page == line.page
             && lines[down].page == line.page
@@ -1250,6 +1482,12 @@ fn wrapped(borders: &[f64], edges: &[f64], upper: &[Line], lower: &[Line]) -> bo
         else {
             return true;
         };
+        // Two items numbered alike (`D2 经济效益指标`, `D3 社会效益指标`) are two rows.
+        if let (Some(a), Some(b)) = (item_number(&above.text), item_number(&below.text)) {
+            if a == b {
+                return false;
+            }
+        }
         let height = below.bottom - below.top;
         let first = below.text.chars().next().map_or(0.0, |ch| {
             if ch.is_ascii() {
@@ -1302,19 +1540,50 @@ fn restore_merged_labels(rows: &mut [Row]) {
             .filter(|r| r.has_number())
             .all(|r| r.filled(c))
     });
-    for column in 0..always.unwrap_or(0) {
+    let label_columns = always.unwrap_or(0);
+    // A table with one row per indicator at every level (`B 项目效益 … 30 22` over `B1 数量指标
+    // … 10 8`) has no merged labels: its names are spread over the label columns, every row
+    // names one level, and the first column every row fills holds figures.
+    let one_row_per_level = !rows[first..]
+        .iter()
+        .any(|r| (0..label_columns).filter(|&c| r.filled(c)).count() >= 2)
+        && rows[first..]
+            .iter()
+            .filter(|r| r.has_number())
+            .all(|r| looks_numeric(&r.text_at(label_columns)));
+    if one_row_per_level {
+        return;
+    }
+    for column in 0..label_columns {
         // The label's rows start after the last row above the data with text in the column
         // (a header row without a label of its own is one of them).
         let start = (0..first)
             .rev()
             .find(|&r| rows[r].filled(column))
             .map_or(0, |r| r + 1);
-        if rows[start].filled(column) {
+        // A label in the first row is top-aligned, unless a later label is on a row that
+        // skips the next label column but names an item further right, where a nested cell
+        // would start with it (`满意度指标` on the second row of `服务对象满意度指标`'s
+        // group): centred labels of groups one row long are in their first rows too. (A row
+        // of its own for the group, `B 项目效益 … 30 22`, names nothing further right.)
+        let skips_a_level = |r: usize| {
+            let row = &rows[r];
+            row.filled(column)
+                && !row.filled(column + 1)
+                && (column + 2..=label_columns)
+                    .any(|c| row.filled(c) && !looks_numeric(&row.text_at(c)))
+        };
+        if rows[start].filled(column) && !(first..rows.len()).any(skips_a_level) {
             continue;
         }
         join_split_labels(rows, first, column);
         let labels: Vec<usize> = (first..rows.len())
             .filter(|&r| rows[r].filled(column))
+            .collect();
+        // A total row's label (`总分`) is its own row's, never a merged cell's.
+        let labels: Vec<usize> = labels
+            .into_iter()
+            .filter(|&r| !crate::text::is_total_label(&rows[r].text_at(column)))
             .collect();
         if labels.is_empty()
             || labels
