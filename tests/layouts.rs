@@ -713,3 +713,264 @@ fn a_forms_first_row_repeated_on_a_new_page_does_not_split_the_form() {
     let found = findings(&text);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// A line as `pdftotext -layout` prints it: each cell from its column (a Chinese character two
+/// columns wide), at least one space after the cell before.
+fn at_columns(cells: &[&str], starts: &[usize]) -> String {
+    let width = |s: &str| -> usize {
+        s.chars()
+            .map(|c| if (c as u32) >= 0x2E80 { 2 } else { 1 })
+            .sum()
+    };
+    let mut out = String::new();
+    for (cell, &start) in cells.iter().zip(starts) {
+        if cell.is_empty() {
+            continue;
+        }
+        let at = width(&out);
+        if at < start {
+            out.push_str(&" ".repeat(start - at));
+        } else if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(cell);
+    }
+    out.trim_end().to_string() + "\n"
+}
+
+fn laid_out(rows: &[&[&str]], starts: &[usize]) -> String {
+    rows.iter().map(|r| at_columns(r, starts)).collect()
+}
+
+#[test]
+fn a_score_table_over_a_page_break_with_its_columns_moved_is_read() {
+    // `pdftotext -layout` sets each page's columns afresh: the table goes on after blank lines,
+    // a page number and a form feed, its header repeated two columns further left.
+    let header: &[&str] = &["一级指标", "二级指标", "三级指标", "满分值", "得分情况"];
+    let text = |score: &str| {
+        let first = laid_out(
+            &[
+                header,
+                &[
+                    "A 项目决策 20%",
+                    "A1 项目立项 10%",
+                    "A1.1 立项依据充分性 5%",
+                    "5",
+                    "5.00",
+                ],
+                &["", "", "A1.2 立项程序规范性 5%", "5", "4.50"],
+                &["", "A2 绩效目标 10%", "A2.1 目标合理性 10%", "10", "9.00"],
+                &[
+                    "B 项目管理 30%",
+                    "B1 资金管理 30%",
+                    "B1.1 预算执行率 15%",
+                    "15",
+                    "14.00",
+                ],
+            ],
+            &[0, 21, 39, 66, 80],
+        );
+        let second = laid_out(
+            &[
+                header,
+                &["", "", "B1.2 资金使用合规性 15%", "15", score],
+                &[
+                    "C 项目绩效 50%",
+                    "C1 项目产出 50%",
+                    "C1.1 数量目标 25%",
+                    "25",
+                    "24.00",
+                ],
+                &["", "", "C1.2 质量目标 25%", "25", "23.00"],
+                &["合计", "", "", "100", "92.50"],
+            ],
+            &[0, 20, 38, 63, 76],
+        );
+        format!(
+            "一、项目概况\n     项目已完成。\n二、绩效分析\n     表 4：项目绩效评价得分表\n{first}\n\n\n{}—3—\n\u{c}{second}\n三、存在问题\n     运维记录不完整。\n",
+            " ".repeat(50)
+        )
+    };
+    assert_silent_then_one(text, "13.00", "14.00", "SUM002");
+}
+
+#[test]
+fn a_two_level_header_with_its_label_on_a_line_between_stays_two_rows() {
+    // `预算金额` over `年初 | 调整后`, with `项目` (merged over both header rows) on a line of its
+    // own between them: the rate is judged against the adjusted budget, not the first one.
+    let text = |rate: &str| {
+        let starts = [0, 19, 37, 57, 83];
+        let table = laid_out(
+            &[
+                &["", "预算金额", "", "实际支出", "执行率"],
+                &["项目"],
+                &["", "年初", "调整后", "", ""],
+                &["设备购置", "50.00", "48.00", "48.00", "100.00%"],
+                &["运维服务", "40.00", "42.00", "40.00", rate],
+                &["合计", "90.00", "90.00", "88.00", "97.78%"],
+            ],
+            &starts,
+        );
+        format!("一、项目概况\n      表 3：预算调整及执行表（单位：万元）\n{table}\n二、评价结论\n     项目执行良好。\n")
+    };
+    assert_silent_then_one(text, "95.24%", "96.24%", "RATE001");
+}
+
+#[test]
+fn a_label_row_numbered_like_the_next_is_a_row_of_its_own() {
+    // One row per indicator at every level, and a second-level item with no figures (`B2
+    // 经济效益指标`) right above its numbered sibling: neither joins the other, and no label
+    // moves to another row.
+    let text = |score: &str| {
+        let table = laid_out(
+            &[
+                &["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                &["A 项目决策", "", "", "50", "45"],
+                &["", "A1 项目立项", "", "50", "45"],
+                &["", "", "A11 立项依据充分性", "50", "45"],
+                &["B 项目效益", "", "", "50", "42"],
+                &["", "B1 数量指标", "", "30", "28"],
+                &["", "", "B11 受益老人人数", "30", "28"],
+                &["", "B2 经济效益指标"],
+                &["", "B3 社会效益指标", "", "20", score],
+                &["", "", "B31 居家安全事故下降", "20", "14"],
+                &["合计", "", "", "100", "87"],
+            ],
+            &[0, 22, 37, 61, 67],
+        );
+        format!("一、评价结论\n     表 1：评分表\n{table}\n二、问题\n     无。\n")
+    };
+    assert_silent_then_one(text, "14", "15", "SUM002");
+}
+
+#[test]
+fn a_fund_block_set_apart_from_its_header_leaves_the_form_total_unjudged() {
+    // A blank line between the fund block's header and its rows (a tall header row on paper):
+    // its rows are read without their columns, so the execution item's 10 points are unknown
+    // and the first-level full marks (90 without it) are not held to 100. The indicators are
+    // still judged.
+    let text = |score: &str| {
+        let funds = [0, 12, 32, 45, 60, 75, 82, 92];
+        let indicators = [0, 12, 30, 47, 62, 77, 84, 94];
+        format!(
+            "     项目支出绩效自评表\n     （2023 年度）\n{}\n{}{}",
+            at_columns(
+                &[
+                    "",
+                    "",
+                    "年初预算数",
+                    "全年预算数",
+                    "全年执行数",
+                    "分值",
+                    "执行率",
+                    "得分"
+                ],
+                &funds
+            ),
+            laid_out(
+                &[
+                    &[
+                        "项目资金",
+                        "年度资金总额",
+                        "86.00",
+                        "84.50",
+                        "83.66",
+                        "10",
+                        "99.01%",
+                        "9.90"
+                    ],
+                    &[
+                        "（万元）",
+                        "其中：当年财政拨款",
+                        "86.00",
+                        "84.50",
+                        "83.66",
+                        "—",
+                        "99.01%",
+                        "—"
+                    ],
+                ],
+                &funds
+            ),
+            laid_out(
+                &[
+                    &[
+                        "一级指标",
+                        "二级指标",
+                        "三级指标",
+                        "年度指标值",
+                        "实际完成值",
+                        "分值",
+                        "得分",
+                        "偏差原因"
+                    ],
+                    &[
+                        "产出指标",
+                        "数量指标",
+                        "更新服务站数",
+                        "12 个",
+                        "12 个",
+                        "40",
+                        score,
+                        ""
+                    ],
+                    &[
+                        "效益指标",
+                        "社会效益指标",
+                        "年门诊服务人次",
+                        "≥30000 人次",
+                        "31500 人次",
+                        "40",
+                        "40",
+                        ""
+                    ],
+                    &[
+                        "满意度指标",
+                        "满意度指标",
+                        "就诊居民满意度",
+                        "≥90%",
+                        "92.5%",
+                        "10",
+                        "10",
+                        ""
+                    ],
+                    &["总分", "", "", "", "", "100", "99.90", ""],
+                ],
+                &indicators
+            ),
+        )
+    };
+    // A score below full marks with no reason is still found in the indicator table.
+    assert_silent_then_one(text, "40", "39", "TARGET003");
+}
+
+#[test]
+fn a_total_in_a_table_not_read_keeps_the_prose_from_a_breakdown_table() {
+    // The report's score table arrives with its cells run together by two spaces and its
+    // empty cells gone, so it is not read; a breakdown by district after it is. The report's
+    // total (80.00) is not held to the breakdown's (97), whose own sums are still checked.
+    let text = |score: &str| {
+        let main = "一级指标  二级指标  三级指标  分值  得分\nA 项目决策  20  18\nA1 项目立项  20  18\nB 项目效益  80  62\nB1 数量指标  80  62\n合计  100  80.00\n";
+        let breakdown = laid_out(
+            &[
+                &["一级指标", "二级指标", "三级指标", "分值", "得分"],
+                &["东街街道", "（1）数量指标", "1、改造户数", "50", "50"],
+                &["", "", "2、验收户数", "50", score],
+                &["合计", "", "", "100", "97"],
+            ],
+            &[0, 14, 30, 46, 54],
+        );
+        format!("一、评价结论\n     该项目总体得分为 80.00 分，评价等级为良。\n     表 1：评分表\n{main}\n     表 2：分街道得分\n{breakdown}\n二、问题\n     无。\n")
+    };
+    assert_silent_then_one(text, "47", "46", "SUM002");
+}
+
+#[test]
+fn rows_padded_each_to_their_own_widths_are_not_given_columns() {
+    // Tabs turned into padding cell by cell: the header's cells stand where no data column is,
+    // so the table's columns cannot be told and its empty cells are not restored; the rates
+    // are not judged against the wrong budget.
+    let text = "一、项目概况\n表 3：预算调整及执行表\n\n项目            预算金额                        实际支出        执行率\n                年初            调整后\n设备购置        50.00      48.00      48.00      100.00%\n运维服务        40.00      42.00      40.00      95.24%\n合计            90.00      90.00      88.00      97.78%\n\n二、评价结论\n项目执行良好。\n";
+    let found = findings(text);
+    assert!(found.is_empty(), "{found:#?}");
+}

@@ -644,30 +644,36 @@ impl Out {
             .push((Span::new(start, self.text.len()), place.clone()));
     }
 
+    /// A cell's pieces: its lines joined as one text. Two pieces of one line (cells that fell
+    /// in one column) keep a space between them, so that figures never run together.
     fn pieces(&mut self, pieces: &[Piece]) {
-        let mut previous: Option<&str> = None;
+        let mut previous: Option<&Piece> = None;
         for p in pieces {
-            if previous.is_some_and(|prev| needs_space(prev, &p.text)) {
+            if previous.is_some_and(|prev| {
+                (prev.place == p.place && prev.top == p.top) || needs_space(&prev.text, &p.text)
+            }) {
                 self.text.push(' ');
             }
             self.piece(&p.text, &p.place);
-            previous = Some(&p.text);
+            previous = Some(p);
         }
     }
 
+    /// A paragraph: its lines joined as one text, the cells of a line parted by two spaces (a
+    /// wide gap is never closed up: `合计  100  80.00` is not `合计10080.00`).
     fn paragraph(&mut self, lines: &[Line]) {
-        let pieces: Vec<Piece> = lines
-            .iter()
-            .flat_map(|l| {
-                l.chunks.iter().map(|c| Piece {
-                    text: c.text.clone(),
-                    place: l.place(),
-                    top: c.top,
-                    bottom: c.bottom,
-                })
-            })
-            .collect();
-        self.pieces(&pieces);
+        let mut previous: Option<&str> = None;
+        for line in lines {
+            for (k, chunk) in line.chunks.iter().enumerate() {
+                if k > 0 {
+                    self.text.push_str("  ");
+                } else if previous.is_some_and(|prev| needs_space(prev, &chunk.text)) {
+                    self.text.push(' ');
+                }
+                self.piece(&chunk.text, &line.place());
+                previous = Some(&chunk.text);
+            }
+        }
         self.text.push('\n');
     }
 
@@ -806,8 +812,13 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
     let mut kept: Vec<Line> = Vec::with_capacity(lines.len());
     let mut shifted: Vec<(usize, usize, ColumnShift)> = Vec::new();
     let mut columns_known = true;
+    // The table's header lines so far (three or more cells, no figures), by their text.
+    let mut header_lines: HashMap<String, usize> = HashMap::new();
     let mut i = 0;
     while i < lines.len() {
+        if in_text && lines[i].chunks.len() >= 3 && !lines[i].has_number() {
+            header_lines.entry(line_key(&lines[i])).or_insert(i);
+        }
         if i > 0 && lines[i].page != lines[i - 1].page {
             let page = lines[i].page;
             // The repeat may come after the rest of a row the page break cut (`度` of a cell
@@ -846,10 +857,10 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
             // Or, in text, a later block's header repeated (an indicator table under a fund
             // block): it is left for `emit_table` to drop, and moves the page's columns.
             let block_header = (!known && in_text)
-                .then(|| repeated_block_header(&lines[..i], &lines[i..], page))
+                .then(|| repeated_block_header(&header_lines, lines, i, page))
                 .flatten();
             if let Some((at, earlier)) = block_header {
-                let shift = ColumnShift::between(&lines[i + at..=i + at], &[earlier]);
+                let shift = ColumnShift::between(&lines[i + at..=i + at], &[&lines[earlier]]);
                 let page_end = (i..lines.len())
                     .find(|&k| lines[k].page != page)
                     .unwrap_or(lines.len());
@@ -902,34 +913,33 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
     (kept, columns_known)
 }
 
-/// In text laid out by spaces, a header line of three or more cells among the first lines of
-/// a page (`page`, starting `rest`) that repeats one of a table's earlier header lines
-/// (`done`): where it is in `rest`, and the earlier line.
-fn repeated_block_header<'a>(
-    done: &'a [Line],
-    rest: &[Line],
+/// In text laid out by spaces, a header line among the first lines of a page (`page`, from
+/// `lines[from]`) that repeats one of a table's earlier header lines (`headers`, by text):
+/// where it is from `from`, and the earlier line's index.
+fn repeated_block_header(
+    headers: &HashMap<String, usize>,
+    lines: &[Line],
+    from: usize,
     page: usize,
-) -> Option<(usize, &'a Line)> {
-    let same = |a: &Line, b: &Line| {
-        a.chunks.len() == b.chunks.len()
-            && a.chunks
-                .iter()
-                .zip(&b.chunks)
-                .all(|(x, y)| x.text == y.text)
-    };
-    rest.iter()
+) -> Option<(usize, usize)> {
+    lines[from..]
+        .iter()
         .take(3)
         .take_while(|l| l.page == page)
         .enumerate()
         .find_map(|(at, line)| {
-            if line.chunks.len() < 3 || line.has_number() {
-                return None;
-            }
-            done.iter()
-                .rev()
-                .find(|earlier| same(earlier, line))
-                .map(|earlier| (at, earlier))
+            let earlier = *headers.get(&line_key(line))?;
+            (earlier < from).then_some((at, earlier))
         })
+}
+
+/// A line's cells' text, for finding it again.
+fn line_key(line: &Line) -> String {
+    line.chunks
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\t")
 }
 
 /// How a page of text laid out by spaces moved a table's columns: the starts of the cells of
