@@ -15,7 +15,7 @@ use crate::catalog::catalog;
 use crate::diagnostic::{Lang, Severity};
 use crate::lint::{check_file_guarded, display_path, Checked, FileError, Options};
 use crate::profile::{Profile, DEFAULT_PROFILE};
-use crate::render::{human::HumanRenderer, json, summary, Tally};
+use crate::render::{human::HumanRenderer, json, machine, summary, Tally};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,9 +71,20 @@ pub struct CheckArgs {
     /// .xlsm, .xls, .ods, .pdf, .html and .htm files.
     /// Defaults to the current folder.
     pub paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format: human (annotated findings), concise (`path:line:col: CODE message`),
+    /// json (one array), jsonl (one object per line), github (GitHub Actions annotations),
+    /// gitlab (a Code Quality report) or junit (JUnit XML).
     #[arg(long, value_enum, default_value = "human")]
     pub format: OutputFormat,
+    /// Write the output to this file instead of the standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+    /// Print how many findings each rule gave, instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Exit with 0 even when errors are found (2 still means a file could not be checked).
+    #[arg(long)]
+    pub exit_zero: bool,
     /// Standard profile: a name from rules/profiles (national-2020, shanghai,
     /// shanghai-minhang) or a path to a profile .toml file.
     #[arg(long, default_value = DEFAULT_PROFILE)]
@@ -102,7 +113,12 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     Human,
+    Concise,
     Json,
+    Jsonl,
+    Github,
+    Gitlab,
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -216,17 +232,20 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         .map(|path| (path, display_path(path), check_file_guarded(path, &options)))
         .collect();
 
+    // Colour only for a person at a terminal, never into a file.
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            args.output_file.is_none()
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none()
         }
     };
     let renderer = HumanRenderer::new(color, lang, 100);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut json_findings = Vec::new();
+    let mut human = String::new();
+    // Every other format is rendered from the findings as JSON describes them.
+    let mut machine: Vec<(String, Vec<json::JsonFinding>, Option<String>)> = Vec::new();
     let mut summary_rows = Vec::new();
     let mut tally = Tally::default();
     let mut files_with_findings = 0;
@@ -245,6 +264,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
                     tally: Tally::default(),
                     failed: Some(e.to_string()),
                 });
+                machine.push((path.clone(), Vec::new(), Some(e.to_string())));
                 continue;
             }
         };
@@ -273,77 +293,119 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
             tally: file_tally,
             failed: None,
         });
-        match args.format {
-            OutputFormat::Json => {
-                let rendered = crate::lint::guarded(|| {
-                    Ok(json::findings(
-                        path,
-                        &checked.source,
-                        &checked.findings,
-                        lang,
-                    ))
-                });
-                match rendered {
-                    Ok(mut found) => {
-                        if let Some(raw) = json::raw_path(raw_path) {
-                            for f in &mut found {
-                                f.path_base64 = Some(raw.clone());
-                            }
-                        }
-                        json_findings.extend(found);
-                    }
-                    Err(e) => {
-                        eprintln!("jxlint: error: {path}: {e}");
-                        trouble = true;
-                    }
-                }
-            }
-            OutputFormat::Human if !args.summary && !checked.findings.is_empty() => {
+        if args.format == OutputFormat::Human && !args.statistics {
+            if !args.summary && !checked.findings.is_empty() {
                 let rendered = crate::lint::guarded(|| {
                     Ok(renderer.render(&checked.source, path, &checked.findings))
                 });
                 match rendered {
-                    Ok(text) => {
-                        let _ = out.write_all(text.as_bytes());
-                    }
+                    Ok(text) => human.push_str(&text),
                     Err(e) => {
                         eprintln!("jxlint: error: {path}: {e}");
                         trouble = true;
                     }
                 }
             }
-            OutputFormat::Human => {}
+            continue;
+        }
+        let rendered = crate::lint::guarded(|| {
+            Ok(json::findings(
+                path,
+                &checked.source,
+                &checked.findings,
+                lang,
+            ))
+        });
+        match rendered {
+            Ok(mut found) => {
+                if let Some(raw) = json::raw_path(raw_path) {
+                    for f in &mut found {
+                        f.path_base64 = Some(raw.clone());
+                    }
+                }
+                machine.push((path.clone(), found, None));
+            }
+            Err(e) => {
+                eprintln!("jxlint: error: {path}: {e}");
+                trouble = true;
+                machine.push((path.clone(), Vec::new(), Some(e.to_string())));
+            }
         }
     }
 
-    match args.format {
-        OutputFormat::Json => {
-            let _ = out.write_all(json::to_string(&json_findings).as_bytes());
-            if args.summary {
-                eprint!("{}", summary::render(&summary_rows, lang));
+    let all: Vec<json::JsonFinding> = machine
+        .iter_mut()
+        .flat_map(|(_, found, _)| std::mem::take(found))
+        .collect();
+    let output = if args.statistics {
+        machine::statistics(&all)
+    } else {
+        match args.format {
+            OutputFormat::Human => {
+                if args.summary {
+                    human.push_str(&summary::render(&summary_rows, lang));
+                }
+                if !args.quiet && tally.total() > 0 {
+                    human.push_str(&tally_line(tally, files_with_findings, results.len(), lang));
+                    human.push('\n');
+                }
+                human
+            }
+            OutputFormat::Concise => machine::concise(&all, lang),
+            OutputFormat::Json => json::to_string(&all),
+            OutputFormat::Jsonl => machine::jsonl(&all),
+            OutputFormat::Github => machine::github(&all, lang),
+            OutputFormat::Gitlab => machine::gitlab(&all, lang),
+            OutputFormat::Junit => {
+                let mut at = 0;
+                let files: Vec<machine::JunitFile<'_>> = machine
+                    .iter()
+                    .map(|(path, _, failed)| {
+                        let n = all[at..].iter().take_while(|f| &f.path == path).count();
+                        let file = machine::JunitFile {
+                            path,
+                            findings: &all[at..at + n],
+                            failed: failed.as_deref(),
+                        };
+                        at += n;
+                        file
+                    })
+                    .collect();
+                machine::junit(&files, lang)
             }
         }
-        OutputFormat::Human => {
-            if args.summary {
-                let _ = out.write_all(summary::render(&summary_rows, lang).as_bytes());
-            }
-            if !args.quiet && tally.total() > 0 {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    tally_line(tally, files_with_findings, results.len(), lang)
-                );
-            }
-        }
+    };
+    // The summary of a machine format goes to the standard error, beside the output.
+    if args.summary && args.format != OutputFormat::Human {
+        eprint!("{}", summary::render(&summary_rows, lang));
     }
-    let _ = out.flush();
+    if let Err(e) = write_output(args.output_file.as_deref(), &output) {
+        eprintln!("jxlint: error: {e}");
+        return ExitCode::from(2);
+    }
 
     if trouble {
         ExitCode::from(2)
-    } else if tally.errors > 0 {
+    } else if tally.errors > 0 && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// Write the output to a file (created or replaced) or to the standard output.
+fn write_output(file: Option<&std::path::Path>, output: &str) -> Result<(), String> {
+    match file {
+        Some(path) => std::fs::write(path, output)
+            .map_err(|e| format!("cannot write the output to {}: {e}", display_path(path))),
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            // A closed pipe (`| head`) is not an error of the check.
+            let _ = out.write_all(output.as_bytes());
+            let _ = out.flush();
+            Ok(())
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 //! Turning findings into output: miette's graphical diagnostics for people, a stable JSON
-//! array for scripts (see `docs/json.md`), and a per-file summary table for screening folders.
+//! array for scripts (see `docs/json.md`), the formats of other tools (`machine`: concise
+//! lines, JSON lines, GitHub annotations, GitLab Code Quality, JUnit), and a per-file summary
+//! table for screening folders.
 
 pub mod extract;
 pub mod human;
 pub mod inspect;
 pub mod json;
+pub mod machine;
 pub mod summary;
 
 use crate::diagnostic::{Finding, Lang, Severity};

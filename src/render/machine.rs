@@ -1,0 +1,337 @@
+//! Output for other tools: one line per finding for editors and grep (`concise`), one JSON
+//! object per line (`jsonl`), GitHub Actions workflow commands (`github`), a GitLab Code
+//! Quality report (`gitlab`) and JUnit XML (`junit`).
+//!
+//! Every format is rendered from the findings as `json` describes them ([`JsonFinding`]), so
+//! all of them say the same thing. Positions are the file's line and column where the file is
+//! text; for Word, spreadsheets, PDF and web pages, whose lines those tools cannot show, the
+//! place a person finds (表 3 第 5 行, 第 3 页 第 12 行) is added to the message.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::describe_place;
+use super::json::JsonFinding;
+use crate::diagnostic::Lang;
+use crate::document::Place;
+
+/// Where a finding is, as line-based tools take it: 1-based lines and columns of its first
+/// label (end column one past the last character).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// The position of a finding in its file. In text laid out again from spaces the labels'
+/// lines are those of the rebuilt view, so the file's own line (its `location`) is used, from
+/// the first column.
+pub fn position(f: &JsonFinding) -> Position {
+    let Some(label) = f.labels.first() else {
+        return Position {
+            line: 1,
+            column: 1,
+            end_line: 1,
+            end_column: 1,
+        };
+    };
+    match &f.location {
+        Some(Place::Line { line }) => Position {
+            line: *line,
+            column: 1,
+            end_line: *line,
+            end_column: 1,
+        },
+        _ => Position {
+            line: label.line,
+            column: label.column,
+            end_line: label.end_line,
+            end_column: label.end_column,
+        },
+    }
+}
+
+/// The message with the place a person finds where line numbers do not show it (Word,
+/// spreadsheets, PDF, web pages): `… (表 3 第 5 行)`.
+pub fn message_with_place(f: &JsonFinding, lang: Lang) -> String {
+    match &f.location {
+        Some(Place::Line { .. }) | None => f.message.clone(),
+        Some(place) => format!("{} ({})", f.message, describe_place(place, lang)),
+    }
+}
+
+/// `path:line:col: CODE message`, one line per finding.
+pub fn concise(findings: &[JsonFinding], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let p = position(f);
+        let _ = writeln!(
+            out,
+            "{}:{}:{}: {} {}",
+            f.path,
+            p.line,
+            p.column,
+            f.code,
+            one_line(&message_with_place(f, lang))
+        );
+    }
+    out
+}
+
+/// One JSON object per line, as `json` prints them in its array.
+pub fn jsonl(findings: &[JsonFinding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&serde_json::to_string(f).expect("findings serialise"));
+        out.push('\n');
+    }
+    out
+}
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,endLine=…,endColumn=…,
+/// title=…::message`, which the runner shows as annotations on the file.
+pub fn github(findings: &[JsonFinding], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let p = position(f);
+        let command = match f.severity {
+            "error" => "error",
+            "warning" => "warning",
+            _ => "notice",
+        };
+        let title = format!("{} {}", f.code, f.name);
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&f.path),
+            p.line,
+            p.column,
+            p.end_line,
+            p.end_column,
+            escape_property(&title),
+            escape_data(&format!("{}\n{}", message_with_place(f, lang), f.help)),
+        );
+    }
+    out
+}
+
+/// A workflow command's message: `%`, CR and LF escaped.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: as a message, and `:` and `,` too.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// One entry of a GitLab Code Quality report.
+#[derive(Debug, Serialize)]
+struct CodeQuality<'a> {
+    description: String,
+    check_name: &'a str,
+    fingerprint: String,
+    severity: &'static str,
+    location: CodeQualityLocation<'a>,
+}
+
+#[derive(Debug, Serialize)]
+struct CodeQualityLocation<'a> {
+    path: &'a str,
+    lines: CodeQualityLines,
+}
+
+#[derive(Debug, Serialize)]
+struct CodeQualityLines {
+    begin: usize,
+}
+
+/// The GitLab Code Quality report: a JSON array of issues, each with a fingerprint that stays
+/// the same while the finding does (its file, rule, message and labels, not its line), and
+/// tells two identical findings in one file apart by their order.
+pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let entries: Vec<CodeQuality<'_>> = findings
+        .iter()
+        .map(|f| {
+            let mut key = format!("{}\u{0}{}\u{0}{}", f.path, f.code, f.message);
+            for label in &f.labels {
+                key.push('\u{0}');
+                key.push_str(&label.message);
+            }
+            let base = fnv1a(key.as_bytes());
+            let n = seen.entry(base).or_insert(0);
+            *n += 1;
+            let fingerprint = format!("{:016x}{:016x}", base, fnv1a(&n.to_le_bytes()));
+            CodeQuality {
+                description: format!("{} {}", f.code, message_with_place(f, lang)),
+                check_name: &f.code,
+                fingerprint,
+                severity: match f.severity {
+                    "error" => "major",
+                    "warning" => "minor",
+                    _ => "info",
+                },
+                location: CodeQualityLocation {
+                    path: &f.path,
+                    lines: CodeQualityLines {
+                        begin: position(f).line,
+                    },
+                },
+            }
+        })
+        .collect();
+    let mut s = serde_json::to_string_pretty(&entries).expect("findings serialise");
+    s.push('\n');
+    s
+}
+
+/// FNV-1a, 64 bits: a small stable hash (the same on every machine and every run).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A checked file for the JUnit report: its path, its findings, and why it could not be
+/// checked if it could not.
+pub struct JunitFile<'a> {
+    pub path: &'a str,
+    pub findings: &'a [JsonFinding],
+    pub failed: Option<&'a str>,
+}
+
+/// JUnit XML: one test case per file, one failure per finding, an error for a file that could
+/// not be checked.
+pub fn junit(files: &[JunitFile<'_>], lang: Lang) -> String {
+    let tests = files.len();
+    let failures: usize = files.iter().map(|f| f.findings.len()).sum();
+    let errors = files.iter().filter(|f| f.failed.is_some()).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"jxlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
+    );
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"jxlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
+    );
+    for file in files {
+        let _ = write!(
+            out,
+            "    <testcase name=\"{}\" classname=\"jxlint\"",
+            xml(file.path)
+        );
+        if file.findings.is_empty() && file.failed.is_none() {
+            out.push_str("/>\n");
+            continue;
+        }
+        out.push_str(">\n");
+        if let Some(why) = file.failed {
+            let _ = writeln!(
+                out,
+                "      <error message=\"{}\" type=\"unreadable\"/>",
+                xml(why)
+            );
+        }
+        for f in file.findings {
+            let p = position(f);
+            let message = message_with_place(f, lang);
+            let _ = writeln!(
+                out,
+                "      <failure message=\"{}: {}\" type=\"{}\">{}:{}:{}: {} {}\n{}</failure>",
+                xml(&f.code),
+                xml(&one_line(&message)),
+                xml(&f.code),
+                xml(&f.path),
+                p.line,
+                p.column,
+                xml(&f.code),
+                xml(&message),
+                xml(&f.help)
+            );
+        }
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+/// Text escaped for XML attributes and content; characters XML 1.0 cannot hold are dropped.
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\t' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A message on one line: line breaks become spaces.
+fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Count of findings per rule, most first: `count  CODE  name`.
+pub fn statistics(findings: &[JsonFinding]) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for f in findings {
+        *counts
+            .entry((f.code.as_str(), f.name.as_str()))
+            .or_default() += 1;
+    }
+    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let width = rows
+        .iter()
+        .map(|r| r.1.to_string().len())
+        .max()
+        .unwrap_or(1);
+    let mut out = String::new();
+    for ((code, name), n) in rows {
+        let _ = writeln!(out, "{n:>width$}  {code}  {name}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workflow_commands_escape_their_messages_and_properties() {
+        assert_eq!(escape_data("50%\r\nok"), "50%25%0D%0Aok");
+        assert_eq!(escape_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn xml_text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(xml("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn fingerprints_hash_the_same_everywhere() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}
