@@ -73,7 +73,8 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
     /// Output format: human (annotated findings), concise (`path:line:col: CODE message`),
     /// json (one array), jsonl (one object per line), github (GitHub Actions annotations),
-    /// gitlab (a Code Quality report) or junit (JUnit XML).
+    /// gitlab (a Code Quality report), junit (JUnit XML) or sarif (SARIF 2.1.0, for code
+    /// scanning).
     #[arg(long, value_enum, default_value = "human")]
     pub format: OutputFormat,
     /// Write the output to this file instead of the standard output.
@@ -119,6 +120,7 @@ pub enum OutputFormat {
     Github,
     Gitlab,
     Junit,
+    Sarif,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -356,6 +358,7 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
             OutputFormat::Jsonl => machine::jsonl(&all),
             OutputFormat::Github => machine::github(&all, lang),
             OutputFormat::Gitlab => machine::gitlab(&all, lang),
+            OutputFormat::Sarif => machine::sarif(&all, lang),
             OutputFormat::Junit => {
                 let mut at = 0;
                 let files: Vec<machine::JunitFile<'_>> = machine

@@ -219,7 +219,10 @@ fn junit_has_a_test_case_per_file_and_a_failure_per_finding() {
         .filter(|n| n.has_tag_name("failure"))
         .map(|n| n.attribute("type").unwrap())
         .collect();
-    let codes: Vec<&str> = expected.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    let codes: Vec<&str> = expected
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
     assert_eq!(types, codes);
 }
 
@@ -275,4 +278,113 @@ fn output_file_statistics_and_exit_zero() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot write the output"));
+}
+
+/// The SARIF 2.1.0 schema as OASIS publishes it (vendored: tests never need the network).
+fn sarif_validator() -> jsonschema::Validator {
+    let mut schema: serde_json::Value =
+        serde_json::from_str(include_str!("data/sarif-schema-2.1.0.json"))
+            .expect("the vendored schema is JSON");
+    // The published schema's `language` patterns have a stray `]` (`…[a-zA-Z]{2}]?$`),
+    // which a strict checker refuses as a regex; they are mended here, the file stays as
+    // published. jxlint writes no `language`.
+    for definition in ["run", "toolComponent"] {
+        let pattern = &mut schema["definitions"][definition]["properties"]["language"]["pattern"];
+        assert_eq!(pattern, "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$");
+        *pattern = serde_json::json!("^[a-zA-Z]{2}(-[a-zA-Z]{2})?$");
+    }
+    jsonschema::validator_for(&schema).expect("a usable schema")
+}
+
+fn assert_valid_sarif(log: &serde_json::Value) {
+    let validator = sarif_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(log)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn sarif_validates_and_has_what_code_scanning_needs() {
+    let files = faulty();
+    let refs: Vec<&str> = files.iter().map(String::as_str).collect();
+    let expected = json_findings(&refs);
+    // Paths relative to the repository, as code scanning needs them: run from the crate root.
+    let o = Command::new(env!("CARGO_BIN_EXE_jxlint"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--format", "sarif"])
+        .args(FAULTY.iter().map(|f| format!("testdata/{f}")))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).expect("SARIF is JSON");
+    assert_valid_sarif(&log);
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
+    assert!(rules.len() >= 40);
+    for rule in rules {
+        for key in ["id", "name"] {
+            assert!(rule[key].is_string(), "{rule}");
+        }
+        for key in ["shortDescription", "fullDescription", "help"] {
+            assert!(
+                !rule[key]["text"].as_str().unwrap().is_empty(),
+                "{key}: {rule}"
+            );
+        }
+        assert!(["error", "warning", "note"]
+            .contains(&rule["defaultConfiguration"]["level"].as_str().unwrap()));
+    }
+    let results = run["results"].as_array().unwrap();
+    assert_eq!(results.len(), expected.len());
+    for (result, f) in results.iter().zip(&expected) {
+        assert_eq!(result["ruleId"], f["code"]);
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rules[index]["id"], f["code"]);
+        let location = &result["locations"][0]["physicalLocation"];
+        let uri = location["artifactLocation"]["uri"].as_str().unwrap();
+        assert!(uri.starts_with("testdata/"), "{uri}");
+        assert!(location["region"]["startLine"].as_u64().unwrap() >= 1);
+        assert!(result["partialFingerprints"]["jxlint/v1"].is_string());
+    }
+    // Code scanning cannot show a Word file: the message names the cell.
+    let word = results
+        .iter()
+        .find(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .ends_with(".docx")
+        })
+        .unwrap();
+    assert!(word["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("(表 1 第"));
+
+    // A clean run is a valid log with no results.
+    let o = jxlint(&[
+        "check",
+        "--format",
+        "sarif",
+        &testdata("clean/third-party-3level.txt"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_valid_sarif(&log);
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn the_sarif_check_rejects_a_broken_log() {
+    // The validator is not vacuous: a result without its message is refused.
+    let o = jxlint(&["check", "--format", "sarif", &testdata(FAULTY[0])]);
+    let mut log: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    log["runs"][0]["results"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("message");
+    assert!(sarif_validator().iter_errors(&log).next().is_some());
 }

@@ -1,6 +1,6 @@
 //! Output for other tools: one line per finding for editors and grep (`concise`), one JSON
 //! object per line (`jsonl`), GitHub Actions workflow commands (`github`), a GitLab Code
-//! Quality report (`gitlab`) and JUnit XML (`junit`).
+//! Quality report (`gitlab`), JUnit XML (`junit`) and SARIF 2.1.0 (`sarif`).
 //!
 //! Every format is rendered from the findings as `json` describes them ([`JsonFinding`]), so
 //! all of them say the same thing. Positions are the file's line and column where the file is
@@ -159,12 +159,7 @@ pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
     let entries: Vec<CodeQuality<'_>> = findings
         .iter()
         .map(|f| {
-            let mut key = format!("{}\u{0}{}\u{0}{}", f.path, f.code, f.message);
-            for label in &f.labels {
-                key.push('\u{0}');
-                key.push_str(&label.message);
-            }
-            let base = fnv1a(key.as_bytes());
+            let base = finding_hash(f);
             let n = seen.entry(base).or_insert(0);
             *n += 1;
             let fingerprint = format!("{:016x}{:016x}", base, fnv1a(&n.to_le_bytes()));
@@ -310,6 +305,129 @@ pub fn statistics(findings: &[JsonFinding]) -> String {
     let mut out = String::new();
     for ((code, name), n) in rows {
         let _ = writeln!(out, "{n:>width$}  {code}  {name}");
+    }
+    out
+}
+
+/// SARIF 2.1.0 as GitHub code scanning takes it: the rule catalogue as `tool.driver.rules`,
+/// and each finding as a result with its rule, level, message (with the place a person finds
+/// for Word, spreadsheets, PDF and web pages), a repository-relative location with its region,
+/// and a fingerprint that does not depend on the line.
+pub fn sarif(findings: &[JsonFinding], lang: Lang) -> String {
+    use serde_json::json;
+    let rules = &crate::catalog::catalog().rules;
+    let level = |severity: &str| match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    };
+    let descriptors: Vec<serde_json::Value> = rules
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary.get(lang) },
+                "fullDescription": { "text": r.explanation.get(lang).trim() },
+                "help": {
+                    "text": format!(
+                        "{}\n\n{}: {}\n{}: {}",
+                        r.explanation.get(lang).trim(),
+                        if lang == Lang::Zh { "错误示例" } else { "Wrong" },
+                        r.example_wrong.trim(),
+                        if lang == Lang::Zh { "正确示例" } else { "Right" },
+                        r.example_right.trim()
+                    )
+                },
+                "defaultConfiguration": { "level": level(r.severity.as_str()) },
+                "properties": { "tags": [r.family] },
+            })
+        })
+        .collect();
+    let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
+    let results: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let p = position(f);
+            let index = rules.iter().position(|r| r.code == f.code);
+            let base = finding_hash(f);
+            let n = seen.entry(base).or_insert(0);
+            *n += 1;
+            let mut result = json!({
+                "ruleId": f.code,
+                "level": level(f.severity),
+                "message": { "text": format!("{}\n{}", message_with_place(f, lang), f.help) },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": repository_uri(&f.path) },
+                        "region": {
+                            "startLine": p.line,
+                            "startColumn": p.column,
+                            "endLine": p.end_line,
+                            "endColumn": p.end_column.max(p.column),
+                        }
+                    }
+                }],
+                "partialFingerprints": {
+                    "jxlint/v1": format!("{:016x}:{}", base, n),
+                },
+            });
+            if let Some(i) = index {
+                result["ruleIndex"] = json!(i);
+            }
+            result
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "jxlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": descriptors,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }]
+    });
+    let mut s = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    s.push('\n');
+    s
+}
+
+/// A finding's identity for fingerprints: its file, rule, message and labels, never its line.
+fn finding_hash(f: &JsonFinding) -> u64 {
+    let mut key = format!("{}\u{0}{}\u{0}{}", f.path, f.code, f.message);
+    for label in &f.labels {
+        key.push('\u{0}');
+        key.push_str(&label.message);
+    }
+    fnv1a(key.as_bytes())
+}
+
+/// A path as a URI relative to the repository (the current folder): `/` separators, no
+/// leading `./`, an absolute path under the current folder made relative, and the characters
+/// a URI cannot hold percent-encoded.
+fn repository_uri(path: &str) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| {
+            std::path::Path::new(path)
+                .strip_prefix(&cwd)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .unwrap_or_else(|| path.to_string());
+    let mut out = String::new();
+    for b in relative.trim_start_matches("./").bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
     }
     out
 }

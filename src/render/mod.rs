@@ -1,6 +1,6 @@
 //! Turning findings into output: miette's graphical diagnostics for people, a stable JSON
 //! array for scripts (see `docs/json.md`), the formats of other tools (`machine`: concise
-//! lines, JSON lines, GitHub annotations, GitLab Code Quality, JUnit), and a per-file summary
+//! lines, JSON lines, GitHub annotations, GitLab Code Quality, JUnit, SARIF), and a per-file summary
 //! table for screening folders.
 
 pub mod extract;
