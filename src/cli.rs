@@ -25,9 +25,10 @@ use crate::render::{human::HumanRenderer, json, machine, summary, Tally};
     after_help = "Exit status: 0 no errors found, 1 errors found, 2 a file could not be checked or bad usage."
 )]
 pub struct Cli {
-    /// Language of messages: zh (中文) or en.
-    #[arg(long, value_enum, global = true, default_value = "zh")]
-    pub lang: Lang,
+    /// Language of messages: zh (中文, the default) or en; a configuration file's `lang` when
+    /// not given.
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -57,6 +58,35 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: ExtractFormat,
     },
+    /// Show the settings in force for a file (or the current folder) and the configuration
+    /// file each came from.
+    Config {
+        /// A report file or folder.
+        path: Option<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+    },
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Args, Default)]
+pub struct ConfigArgs {
+    /// Use this configuration file for every file, instead of the nearest jxlint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Use no configuration file at all.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+impl ConfigArgs {
+    fn source(&self) -> crate::config::Source {
+        match (&self.config, self.isolated) {
+            (_, true) => crate::config::Source::Isolated,
+            (Some(file), false) => crate::config::Source::File(file.clone()),
+            (None, false) => crate::config::Source::Discover,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -86,10 +116,18 @@ pub struct CheckArgs {
     /// Exit with 0 even when errors are found (2 still means a file could not be checked).
     #[arg(long)]
     pub exit_zero: bool,
-    /// Standard profile: a name from rules/profiles (national-2020, shanghai,
+    /// Standard profile: a name from rules/profiles (national-2020, the default, shanghai,
     /// shanghai-minhang) or a path to a profile .toml file.
-    #[arg(long, default_value = DEFAULT_PROFILE)]
-    pub standard: String,
+    #[arg(long)]
+    pub standard: Option<String>,
+    /// Report only these rules: codes or families (comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Report these rules besides those selected.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    #[command(flatten)]
+    pub config: ConfigArgs,
     /// Also list the parts of each report that were not recognised, and how files were read.
     #[arg(short, long)]
     pub verbose: bool,
@@ -149,36 +187,145 @@ pub enum RulesFormat {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     crate::lint::quiet_panics();
-    match cli.command {
-        Command::Check(args) => check(&args, cli.lang),
-        Command::Rules(args) => rules(&args, cli.lang),
-        Command::Explain { code } => explain(&code, cli.lang),
-        Command::Inspect { file } => inspect(&file, cli.lang),
-        Command::Extract { file, format } => extract(&file, format, cli.lang),
+    // The language of commands other than `check`: as given, else the configuration's.
+    let lang = || {
+        cli.lang.unwrap_or_else(|| {
+            crate::config::Finder::new(crate::config::Source::Discover)
+                .for_path(std::path::Path::new("."))
+                .ok()
+                .flatten()
+                .and_then(|s| s.lang.as_ref().map(|l| l.value))
+                .unwrap_or(Lang::Zh)
+        })
+    };
+    match &cli.command {
+        Command::Check(args) => check(args, cli.lang),
+        Command::Rules(args) => rules(args, lang()),
+        Command::Explain { code } => explain(code, lang()),
+        Command::Inspect { file } => inspect(file, lang()),
+        Command::Extract { file, format } => extract(file, *format, lang()),
+        Command::Config { path, config } => show_config(path.as_deref(), config),
     }
 }
 
-fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
-    let profile = match Profile::load(&args.standard) {
-        Ok(p) => p,
+/// `jxlint config`: the settings in force for a path and where each came from.
+fn show_config(path: Option<&std::path::Path>, args: &ConfigArgs) -> ExitCode {
+    let path = path.unwrap_or(std::path::Path::new("."));
+    let mut finder = crate::config::Finder::new(args.source());
+    let settings = match finder.for_path(path) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("jxlint: error: {e}");
             return ExitCode::from(2);
         }
     };
-    // A mistyped code would otherwise silence nothing, quietly.
-    let rules = &crate::catalog::catalog().rules;
-    for selector in &args.ignore {
-        if !rules
-            .iter()
-            .any(|r| crate::suppress::selects(selector, &r.code))
-        {
-            eprintln!(
-                "jxlint: error: --ignore {selector}: no rule or family of that name (see `jxlint rules`)"
+    let Some(settings) = settings else {
+        println!("# no configuration file: the defaults are in force");
+        println!("standard = \"{DEFAULT_PROFILE}\"");
+        return ExitCode::SUCCESS;
+    };
+    let files: Vec<String> = settings
+        .files
+        .iter()
+        .map(|f| crate::config::shown(f))
+        .collect();
+    println!("# configuration: {}", files.join(" (extends) "));
+    let from = |file: &std::path::Path| format!("  # {}", crate::config::shown(file));
+    let list = |v: &[String]| -> String {
+        let quoted: Vec<String> = v.iter().map(|c| format!("\"{c}\"")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    match &settings.standard {
+        Some(s) => println!("standard = \"{}\"{}", s.value, from(&s.file)),
+        None => println!("standard = \"{DEFAULT_PROFILE}\"  # default"),
+    }
+    if let Some(l) = &settings.lang {
+        let name = if l.value == Lang::Zh { "zh" } else { "en" };
+        println!("lang = \"{name}\"{}", from(&l.file));
+    }
+    for (key, value) in [
+        ("select", &settings.select),
+        ("extend-select", &settings.extend_select),
+        ("ignore", &settings.ignore),
+    ] {
+        if let Some(v) = value {
+            println!("{key} = {}{}", list(&v.value), from(&v.file));
+        }
+    }
+    for (key, value) in [
+        ("include", &settings.include),
+        ("exclude", &settings.exclude),
+    ] {
+        if let Some(v) = value {
+            println!("{key} = {}{}", list(&v.value.globs), from(&v.file));
+        }
+    }
+    if let Some(p) = &settings.per_file_ignores {
+        println!("[per-file-ignores]{}", from(&p.file));
+        for entry in &p.value {
+            println!("\"{}\" = {}", entry.glob, list(&entry.codes));
+        }
+    }
+    if let Some(levels) = &settings.severity {
+        println!("[severity]{}", from(&levels.file));
+        for (code, level) in &levels.value {
+            let level = level.map_or("off", |l| l.as_str());
+            println!("{code} = \"{level}\"");
+        }
+    }
+    if !path.is_dir() {
+        let ignored = settings.ignored_for(path);
+        if !ignored.is_empty() {
+            println!(
+                "# not reported for {}: {}",
+                display_path(path),
+                ignored.join(", ")
             );
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
+    // A given profile must load, whatever the configuration says.
+    if let Some(standard) = &args.standard {
+        if let Err(e) = Profile::load(standard) {
+            eprintln!("jxlint: error: {e}");
             return ExitCode::from(2);
         }
     }
+    // A mistyped code would otherwise silence nothing, quietly.
+    let rules = &crate::catalog::catalog().rules;
+    for (option, selectors) in [
+        ("--ignore", &args.ignore),
+        ("--select", args.select.as_ref().unwrap_or(&Vec::new())),
+        ("--extend-select", &args.extend_select),
+    ] {
+        for selector in selectors {
+            if !rules
+                .iter()
+                .any(|r| crate::suppress::selects(selector, &r.code))
+            {
+                eprintln!(
+                    "jxlint: error: {option} {selector}: no rule or family of that name (see `jxlint rules`)"
+                );
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let mut finder = crate::config::Finder::new(args.config.source());
+    let lang = match lang {
+        Some(l) => l,
+        None => match finder.for_path(std::path::Path::new(".")) {
+            Ok(s) => s
+                .and_then(|s| s.lang.as_ref().map(|l| l.value))
+                .unwrap_or(Lang::Zh),
+            Err(e) => {
+                eprintln!("jxlint: error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     if let Some(jobs) = args.jobs {
         // Fails only if the pool was already built, in which case it is used as is.
         let _ = rayon::ThreadPoolBuilder::new()
@@ -225,13 +372,76 @@ fn check(args: &CheckArgs, lang: Lang) -> ExitCode {
         );
     }
 
-    let options = Options {
-        profile,
-        ignore: args.ignore.clone(),
-    };
-    let results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = files
+    // Each file's options: its configuration's, with the command line's over them; files a
+    // configuration's include/exclude leaves out of a folder are not checked.
+    let mut profiles: std::collections::HashMap<String, Profile> = Default::default();
+    let mut checked_files: Vec<(&PathBuf, Options)> = Vec::with_capacity(files.len());
+    for path in &files {
+        let settings = match finder.for_path(path) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("jxlint: error: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let named = paths.iter().any(|p| p == path);
+        if let Some(s) = settings.as_deref().filter(|_| !named) {
+            if s.exclude.as_ref().is_some_and(|e| e.value.matches(path))
+                || s.include.as_ref().is_some_and(|i| !i.value.matches(path))
+            {
+                continue;
+            }
+        }
+        let standard = args
+            .standard
+            .clone()
+            .or_else(|| {
+                settings
+                    .as_ref()
+                    .and_then(|s| s.standard.as_ref())
+                    .map(|s| s.value.clone())
+            })
+            .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+        let profile = match profiles.get(&standard) {
+            Some(p) => p.clone(),
+            None => match Profile::load(&standard) {
+                Ok(p) => {
+                    profiles.insert(standard.clone(), p.clone());
+                    p
+                }
+                Err(e) => {
+                    eprintln!("jxlint: error: {e}");
+                    return ExitCode::from(2);
+                }
+            },
+        };
+        let mut options = Options::new(profile);
+        if let Some(s) = &settings {
+            options.ignore = s.ignored_for(path);
+            options.select = s.select.as_ref().map(|v| v.value.clone());
+            options.extend_select = s
+                .extend_select
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+            options.severity = s
+                .severity
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+        }
+        options.ignore.extend(args.ignore.iter().cloned());
+        if let Some(select) = &args.select {
+            options.select = Some(select.clone());
+        }
+        options
+            .extend_select
+            .extend(args.extend_select.iter().cloned());
+        checked_files.push((path, options));
+    }
+    let results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = checked_files
         .par_iter()
-        .map(|path| (path, display_path(path), check_file_guarded(path, &options)))
+        .map(|(path, options)| (*path, display_path(path), check_file_guarded(path, options)))
         .collect();
 
     // Colour only for a person at a terminal, never into a file.

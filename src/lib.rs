@@ -15,6 +15,7 @@
 pub mod catalog;
 pub mod checks;
 pub mod cli;
+pub mod config;
 pub mod decode;
 pub mod diagnostic;
 pub mod document;

@@ -52,6 +52,12 @@ pub struct Options {
     pub profile: Profile,
     /// Rule codes or families (`XREF`) not to report.
     pub ignore: Vec<String>,
+    /// The only rules to report, if given (`select`), and more besides them (`extend-select`).
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    /// Severities set per rule or family; `None` turns a rule off. A code's own entry wins over
+    /// its family's.
+    pub severity: crate::config::Levels,
 }
 
 impl Options {
@@ -59,7 +65,35 @@ impl Options {
         Options {
             profile,
             ignore: Vec::new(),
+            select: None,
+            extend_select: Vec::new(),
+            severity: Vec::new(),
         }
+    }
+
+    /// Whether a rule is reported at all: selected (all are, unless `select` is given) and not
+    /// turned off.
+    fn reports(&self, code: &str) -> bool {
+        let selected = self.select.as_ref().is_none_or(|s| {
+            s.iter()
+                .chain(&self.extend_select)
+                .any(|sel| crate::suppress::selects(sel, code))
+        });
+        selected && !matches!(self.severity_of(code), Some(None))
+    }
+
+    /// The severity set for a rule: its own entry, else its family's.
+    fn severity_of(&self, code: &str) -> Option<Option<crate::diagnostic::Severity>> {
+        let own = self
+            .severity
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(code));
+        own.or_else(|| {
+            self.severity
+                .iter()
+                .find(|(c, _)| crate::suppress::selects(c, code))
+        })
+        .map(|(_, s)| *s)
     }
 }
 
@@ -173,12 +207,16 @@ pub fn quiet_panics() {
 /// Check a file on disk. Files are only ever read.
 pub fn check_file_with(path: &Path, options: &Options) -> Result<Checked, FileError> {
     let (source, document) = read_file(path)?;
-    Ok(check_document(
-        source,
-        &document,
-        &options.profile,
-        &options.ignore,
-    ))
+    let mut checked = check_document(source, &document, &options.profile, &options.ignore);
+    if options.select.is_some() || !options.severity.is_empty() {
+        checked.findings.retain(|f| options.reports(f.code()));
+        for f in &mut checked.findings {
+            if let Some(Some(severity)) = options.severity_of(f.code()) {
+                f.severity = severity;
+            }
+        }
+    }
+    Ok(checked)
 }
 
 /// Read a file on disk in the format its name gives: its text view and document. Files are
