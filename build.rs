@@ -17,11 +17,12 @@ fn main() {
     let mut out = String::from("const BUILT_IN: &[(&str, &str)] = &[\n");
     for f in &files {
         println!("cargo:rerun-if-changed=rules/templates/{f}");
-        let path = std::fs::canonicalize(dir.join(f)).expect("template path");
+        // Named from the package's folder at compile time, not by an absolute path here: the
+        // generated file stays right when the same target folder builds another checkout of
+        // the package (pre-commit's build in scripts/test-pre-commit.sh).
         writeln!(
             out,
-            "    ({f:?}, include_str!({:?})),",
-            path.display().to_string()
+            "    ({f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/rules/templates/{f}\"))),"
         )
         .unwrap();
     }

@@ -482,27 +482,68 @@ fn an_inline_marker_silences_one_place() {
     let line = json(&o)[0]["labels"][0]["line"].as_u64().unwrap() as usize;
     let text = std::fs::read_to_string(&faulty).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let with_marker = |at: usize, marker: &str| {
+    // The codes found with a marker added to line `at`, and the run's extra arguments.
+    let with_marker = |at: usize, marker: &str, extra: &[&str]| -> Vec<String> {
         let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
         lines[at - 1].push_str(marker);
         let path = dir.path().join(format!("marked-{at}.txt"));
         std::fs::write(&path, lines.join("\n")).unwrap();
-        let o = jxlint(&["check", "--format", "json", path.to_str().unwrap()]);
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(extra);
+        args.push(path.to_str().unwrap());
+        let o = jxlint(&args);
         assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-        json(&o).len()
+        let mut codes: Vec<String> = json(&o)
+            .iter()
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        codes.sort();
+        codes
     };
-    assert_eq!(with_marker(line, " jxlint:ignore XREF003"), 0, "same line");
+    let none: Vec<String> = Vec::new();
     assert_eq!(
-        with_marker(line - 1, "jxlint:ignore XREF003"),
-        0,
+        with_marker(line, " jxlint:ignore XREF003", &[]),
+        none,
+        "same line"
+    );
+    assert_eq!(
+        with_marker(line - 1, "jxlint:ignore XREF003", &[]),
+        none,
         "line before"
     );
-    assert_eq!(with_marker(line, " jxlint:ignore"), 0, "bare marker");
-    assert_eq!(with_marker(line, " jxlint:ignore DATE001"), 1, "other code");
     assert_eq!(
-        with_marker(line - 2, "jxlint:ignore XREF003"),
-        1,
+        with_marker(line, " jxlint:ignore", &[]),
+        none,
+        "bare marker"
+    );
+    // A marker that silences nothing is a note of its own (LINT001).
+    assert_eq!(
+        with_marker(line, " jxlint:ignore DATE001", &[]),
+        ["LINT001", "XREF003"],
+        "other code"
+    );
+    assert_eq!(
+        with_marker(line - 2, "jxlint:ignore XREF003", &[]),
+        ["LINT001", "XREF003"],
         "too far up"
+    );
+    assert_eq!(
+        with_marker(line - 2, "jxlint:ignore", &[]),
+        ["LINT001", "XREF003"],
+        "a bare marker with nothing to silence"
+    );
+    // One code of two used: the other is reported.
+    let o = with_marker(line, " jxlint:ignore XREF003, DATE001", &[]);
+    assert_eq!(o, ["LINT001"]);
+    // A rule turned off for the run is not held against the marker, and LINT001 itself can
+    // be turned off.
+    assert_eq!(
+        with_marker(line - 2, "jxlint:ignore DATE001", &["--ignore", "DATE"]),
+        ["XREF003"]
+    );
+    assert_eq!(
+        with_marker(line - 2, "jxlint:ignore XREF003", &["--ignore", "LINT001"]),
+        ["XREF003"]
     );
 }
 

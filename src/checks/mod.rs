@@ -100,5 +100,7 @@ pub fn registered_codes() -> Vec<&'static str> {
     CHECKS
         .iter()
         .flat_map(|c| c.codes().iter().copied())
+        // Markers that silence nothing are found where markers are applied.
+        .chain(crate::suppress::CODES.iter().copied())
         .collect()
 }
