@@ -116,6 +116,16 @@ pub struct CheckArgs {
     /// Exit with 0 even when errors are found (2 still means a file could not be checked).
     #[arg(long)]
     pub exit_zero: bool,
+    /// Record today's findings in FILE (a baseline) instead of printing them.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub write_baseline: Option<PathBuf>,
+    /// Report only findings that the baseline FILE does not record; its entries whose findings
+    /// are gone are listed.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// With --baseline: remove the entries whose findings are gone from the baseline file.
+    #[arg(long, requires = "baseline")]
+    pub prune_baseline: bool,
     /// Standard profile: a name from rules/profiles (national-2020, the default, shanghai,
     /// shanghai-minhang) or a path to a profile .toml file.
     #[arg(long)]
@@ -439,10 +449,84 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
             .extend(args.extend_select.iter().cloned());
         checked_files.push((path, options));
     }
-    let results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = checked_files
+    let mut baseline = match &args.baseline {
+        Some(file) => match crate::baseline::Baseline::load(file) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                eprintln!("jxlint: error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let mut results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = checked_files
         .par_iter()
         .map(|(path, options)| (*path, display_path(path), check_file_guarded(path, options)))
         .collect();
+    // Baselines: today's findings recorded, or those recorded taken out, in path order.
+    let mut recorded: Vec<crate::baseline::Key> = Vec::new();
+    for (_, path, result) in &mut results {
+        let Ok(checked) = result else { continue };
+        if args.write_baseline.is_some() {
+            recorded.extend(
+                checked
+                    .findings
+                    .iter()
+                    .map(|f| crate::baseline::key(path, &checked.source, f)),
+            );
+            checked.findings.clear();
+        } else if let Some(b) = &mut baseline {
+            let source = &checked.source;
+            checked
+                .findings
+                .retain(|f| !b.covers(&crate::baseline::key(path, source, f)));
+        }
+    }
+    if let Some(file) = &args.write_baseline {
+        match crate::baseline::write(file, &recorded) {
+            Ok(n) => eprintln!(
+                "jxlint: wrote {n} finding(s) to the baseline {}",
+                display_path(file)
+            ),
+            Err(e) => {
+                eprintln!("jxlint: error: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if let (Some(b), Some(file)) = (&baseline, &args.baseline) {
+        let checked_paths: Vec<String> = results.iter().map(|(_, p, _)| p.clone()).collect();
+        let stale = b.stale(&checked_paths);
+        if !stale.is_empty() {
+            let n: usize = stale.iter().map(|e| e.count).sum();
+            eprintln!(
+                "jxlint: note: {n} finding(s) recorded in the baseline {} are gone (fixed){}:",
+                display_path(file),
+                if args.prune_baseline {
+                    ""
+                } else {
+                    "; --prune-baseline removes them"
+                }
+            );
+            for e in &stale {
+                eprintln!(
+                    "  {}: {} at «{}» ×{}",
+                    e.key.path, e.key.rule, e.key.anchor, e.count
+                );
+            }
+            if args.prune_baseline {
+                match crate::baseline::prune(file, &stale) {
+                    Ok(left) => {
+                        eprintln!("jxlint: removed them; the baseline records {left} finding(s)")
+                    }
+                    Err(e) => {
+                        eprintln!("jxlint: error: {e}");
+                        return ExitCode::from(2);
+                    }
+                }
+            }
+        }
+    }
 
     // Colour only for a person at a terminal, never into a file.
     let color = match args.color {

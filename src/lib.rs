@@ -12,6 +12,7 @@
 //! 4. run the [`checks`] against a standard [`profile`], folding findings that share a cause;
 //! 5. [`render`] the [`diagnostic::Finding`]s.
 
+pub mod baseline;
 pub mod catalog;
 pub mod checks;
 pub mod cli;
