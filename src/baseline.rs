@@ -85,9 +85,9 @@ fn anchor_of(line: &str) -> String {
         .split("  ")
         .next()
         .unwrap_or("");
-    let first = normalise(first);
-    if first.chars().count() < line.chars().count() && !first.is_empty() {
-        return first;
+    // A first cell shorter than the line: a row; else a sentence.
+    if first.trim().len() < line.len() && !first.trim().is_empty() {
+        return normalise(first);
     }
     normalise(line).chars().take(ANCHOR_CHARS).collect()
 }
@@ -222,7 +222,7 @@ mod tests {
         assert_eq!(anchor_of("合计  100  80.00"), "合计");
         assert_eq!(
             anchor_of("该项目总体得分为 80.00 分，评价等级为良，项目管理规范有序。"),
-            "该项目总体得分为80.00分，评价等级为良，项目管"
+            "该项目总体得分为80.00分，评价等级为良，项目"
         );
     }
 }
