@@ -297,31 +297,9 @@ fn show_config(path: Option<&std::path::Path>, args: &ConfigArgs) -> ExitCode {
 }
 
 fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
-    // A given profile must load, whatever the configuration says.
-    if let Some(standard) = &args.standard {
-        if let Err(e) = Profile::load(standard) {
-            eprintln!("jxlint: error: {e}");
-            return ExitCode::from(2);
-        }
-    }
-    // A mistyped code would otherwise silence nothing, quietly.
-    let rules = &crate::catalog::catalog().rules;
-    for (option, selectors) in [
-        ("--ignore", &args.ignore),
-        ("--select", args.select.as_ref().unwrap_or(&Vec::new())),
-        ("--extend-select", &args.extend_select),
-    ] {
-        for selector in selectors {
-            if !rules
-                .iter()
-                .any(|r| crate::suppress::selects(selector, &r.code))
-            {
-                eprintln!(
-                    "jxlint: error: {option} {selector}: no rule or family of that name (see `jxlint rules`)"
-                );
-                return ExitCode::from(2);
-            }
-        }
+    if let Err(e) = check_arguments(args) {
+        eprintln!("jxlint: error: {e}");
+        return ExitCode::from(2);
     }
     let mut finder = crate::config::Finder::new(args.config.source());
     let lang = match lang {
@@ -382,73 +360,13 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         );
     }
 
-    // Each file's options: its configuration's, with the command line's over them; files a
-    // configuration's include/exclude leaves out of a folder are not checked.
-    let mut profiles: std::collections::HashMap<String, Profile> = Default::default();
-    let mut checked_files: Vec<(&PathBuf, Options)> = Vec::with_capacity(files.len());
-    for path in &files {
-        let settings = match finder.for_path(path) {
-            Ok(s) => s,
-            Err(e) => {
-                eprintln!("jxlint: error: {e}");
-                return ExitCode::from(2);
-            }
-        };
-        let named = paths.iter().any(|p| p == path);
-        if let Some(s) = settings.as_deref().filter(|_| !named) {
-            if s.exclude.as_ref().is_some_and(|e| e.value.matches(path))
-                || s.include.as_ref().is_some_and(|i| !i.value.matches(path))
-            {
-                continue;
-            }
+    let checked_files = match file_options(args, &mut finder, &files, &paths) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("jxlint: error: {e}");
+            return ExitCode::from(2);
         }
-        let standard = args
-            .standard
-            .clone()
-            .or_else(|| {
-                settings
-                    .as_ref()
-                    .and_then(|s| s.standard.as_ref())
-                    .map(|s| s.value.clone())
-            })
-            .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
-        let profile = match profiles.get(&standard) {
-            Some(p) => p.clone(),
-            None => match Profile::load(&standard) {
-                Ok(p) => {
-                    profiles.insert(standard.clone(), p.clone());
-                    p
-                }
-                Err(e) => {
-                    eprintln!("jxlint: error: {e}");
-                    return ExitCode::from(2);
-                }
-            },
-        };
-        let mut options = Options::new(profile);
-        if let Some(s) = &settings {
-            options.ignore = s.ignored_for(path);
-            options.select = s.select.as_ref().map(|v| v.value.clone());
-            options.extend_select = s
-                .extend_select
-                .as_ref()
-                .map(|v| v.value.clone())
-                .unwrap_or_default();
-            options.severity = s
-                .severity
-                .as_ref()
-                .map(|v| v.value.clone())
-                .unwrap_or_default();
-        }
-        options.ignore.extend(args.ignore.iter().cloned());
-        if let Some(select) = &args.select {
-            options.select = Some(select.clone());
-        }
-        options
-            .extend_select
-            .extend(args.extend_select.iter().cloned());
-        checked_files.push((path, options));
-    }
+    };
     let mut baseline = match &args.baseline {
         Some(file) => match crate::baseline::Baseline::load(file) {
             Ok(b) => Some(b),
@@ -463,69 +381,9 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         .par_iter()
         .map(|(path, options)| (*path, display_path(path), check_file_guarded(path, options)))
         .collect();
-    // Baselines: today's findings recorded, or those recorded taken out, in path order.
-    let mut recorded: Vec<crate::baseline::Key> = Vec::new();
-    for (_, path, result) in &mut results {
-        let Ok(checked) = result else { continue };
-        if args.write_baseline.is_some() {
-            recorded.extend(
-                checked
-                    .findings
-                    .iter()
-                    .map(|f| crate::baseline::key(path, &checked.source, f)),
-            );
-            checked.findings.clear();
-        } else if let Some(b) = &mut baseline {
-            let source = &checked.source;
-            checked
-                .findings
-                .retain(|f| !b.covers(&crate::baseline::key(path, source, f)));
-        }
-    }
-    if let Some(file) = &args.write_baseline {
-        match crate::baseline::write(file, &recorded) {
-            Ok(n) => eprintln!(
-                "jxlint: wrote {n} finding(s) to the baseline {}",
-                display_path(file)
-            ),
-            Err(e) => {
-                eprintln!("jxlint: error: {e}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    if let (Some(b), Some(file)) = (&baseline, &args.baseline) {
-        let checked_paths: Vec<String> = results.iter().map(|(_, p, _)| p.clone()).collect();
-        let stale = b.stale(&checked_paths);
-        if !stale.is_empty() {
-            let n: usize = stale.iter().map(|e| e.count).sum();
-            eprintln!(
-                "jxlint: note: {n} finding(s) recorded in the baseline {} are gone (fixed){}:",
-                display_path(file),
-                if args.prune_baseline {
-                    ""
-                } else {
-                    "; --prune-baseline removes them"
-                }
-            );
-            for e in &stale {
-                eprintln!(
-                    "  {}: {} at «{}» ×{}",
-                    e.key.path, e.key.rule, e.key.anchor, e.count
-                );
-            }
-            if args.prune_baseline {
-                match crate::baseline::prune(file, &stale) {
-                    Ok(left) => {
-                        eprintln!("jxlint: removed them; the baseline records {left} finding(s)")
-                    }
-                    Err(e) => {
-                        eprintln!("jxlint: error: {e}");
-                        return ExitCode::from(2);
-                    }
-                }
-            }
-        }
+    if let Err(e) = apply_baseline(args, baseline.as_mut(), &mut results) {
+        eprintln!("jxlint: error: {e}");
+        return ExitCode::from(2);
     }
 
     // Colour only for a person at a terminal, never into a file.
@@ -629,48 +487,17 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         }
     }
 
-    let all: Vec<json::JsonFinding> = machine
-        .iter_mut()
-        .flat_map(|(_, found, _)| std::mem::take(found))
-        .collect();
-    let output = if args.statistics {
-        machine::statistics(&all)
-    } else {
-        match args.format {
-            OutputFormat::Human => {
-                if args.summary {
-                    human.push_str(&summary::render(&summary_rows, lang));
-                }
-                if !args.quiet && tally.total() > 0 {
-                    human.push_str(&tally_line(tally, files_with_findings, results.len(), lang));
-                    human.push('\n');
-                }
-                human
-            }
-            OutputFormat::Concise => machine::concise(&all, lang),
-            OutputFormat::Json => json::to_string(&all),
-            OutputFormat::Jsonl => machine::jsonl(&all),
-            OutputFormat::Github => machine::github(&all, lang),
-            OutputFormat::Gitlab => machine::gitlab(&all, lang),
-            OutputFormat::Sarif => machine::sarif(&all, lang),
-            OutputFormat::Junit => {
-                let mut at = 0;
-                let files: Vec<machine::JunitFile<'_>> = machine
-                    .iter()
-                    .map(|(path, _, failed)| {
-                        let n = all[at..].iter().take_while(|f| &f.path == path).count();
-                        let file = machine::JunitFile {
-                            path,
-                            findings: &all[at..at + n],
-                            failed: failed.as_deref(),
-                        };
-                        at += n;
-                        file
-                    })
-                    .collect();
-                machine::junit(&files, lang)
-            }
+    let output = if args.format == OutputFormat::Human && !args.statistics {
+        if args.summary {
+            human.push_str(&summary::render(&summary_rows, lang));
         }
+        if !args.quiet && tally.total() > 0 {
+            human.push_str(&tally_line(tally, files_with_findings, results.len(), lang));
+            human.push('\n');
+        }
+        human
+    } else {
+        machine_output(args.format, args.statistics, machine, lang)
     };
     // The summary of a machine format goes to the standard error, beside the output.
     if args.summary && args.format != OutputFormat::Human {
@@ -688,6 +515,203 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The output of a format for other tools (or `--statistics`), from each file's findings as
+/// JSON describes them, in path order.
+fn machine_output(
+    format: OutputFormat,
+    statistics: bool,
+    files: Vec<(String, Vec<json::JsonFinding>, Option<String>)>,
+    lang: Lang,
+) -> String {
+    let mut all = Vec::new();
+    let mut checked = Vec::with_capacity(files.len());
+    for (path, found, failed) in files {
+        checked.push((path, found.len(), failed));
+        all.extend(found);
+    }
+    if statistics {
+        return machine::statistics(&all);
+    }
+    match format {
+        OutputFormat::Concise => machine::concise(&all, lang),
+        // Human output is rendered as files are checked, and never asked for here.
+        OutputFormat::Json | OutputFormat::Human => json::to_string(&all),
+        OutputFormat::Jsonl => machine::jsonl(&all),
+        OutputFormat::Github => machine::github(&all, lang),
+        OutputFormat::Gitlab => machine::gitlab(&all, lang),
+        OutputFormat::Sarif => machine::sarif(&all, lang),
+        OutputFormat::Junit => {
+            let mut at = 0;
+            let files: Vec<machine::JunitFile<'_>> = checked
+                .iter()
+                .map(|(path, n, failed)| {
+                    let file = machine::JunitFile {
+                        path,
+                        findings: &all[at..at + n],
+                        failed: failed.as_deref(),
+                    };
+                    at += n;
+                    file
+                })
+                .collect();
+            machine::junit(&files, lang)
+        }
+    }
+}
+
+/// The command line's own profile and rule selectors must name something: a mistyped code
+/// would otherwise silence nothing, quietly.
+fn check_arguments(args: &CheckArgs) -> Result<(), String> {
+    if let Some(standard) = &args.standard {
+        Profile::load(standard).map_err(|e| e.to_string())?;
+    }
+    let rules = &crate::catalog::catalog().rules;
+    for (option, selectors) in [
+        ("--ignore", &args.ignore),
+        ("--select", args.select.as_ref().unwrap_or(&Vec::new())),
+        ("--extend-select", &args.extend_select),
+    ] {
+        for selector in selectors {
+            if !rules
+                .iter()
+                .any(|r| crate::suppress::selects(selector, &r.code))
+            {
+                return Err(format!(
+                    "{option} {selector}: no rule or family of that name (see `jxlint rules`)"
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Each file to check with its options: its configuration's, with the command line's over
+/// them. Files that a configuration's include/exclude leaves out of a folder are not checked;
+/// a file named on the command line always is.
+fn file_options<'f>(
+    args: &CheckArgs,
+    finder: &mut crate::config::Finder,
+    files: &'f [PathBuf],
+    named: &[PathBuf],
+) -> Result<Vec<(&'f PathBuf, Options)>, String> {
+    let mut profiles: std::collections::HashMap<String, Profile> = Default::default();
+    let mut out = Vec::with_capacity(files.len());
+    for path in files {
+        let settings = finder.for_path(path).map_err(|e| e.to_string())?;
+        if let Some(s) = settings.as_deref().filter(|_| !named.contains(path)) {
+            if s.exclude.as_ref().is_some_and(|e| e.value.matches(path))
+                || s.include.as_ref().is_some_and(|i| !i.value.matches(path))
+            {
+                continue;
+            }
+        }
+        let standard = args
+            .standard
+            .clone()
+            .or_else(|| {
+                settings
+                    .as_ref()
+                    .and_then(|s| s.standard.as_ref())
+                    .map(|s| s.value.clone())
+            })
+            .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+        let profile = match profiles.get(&standard) {
+            Some(p) => p.clone(),
+            None => {
+                let p = Profile::load(&standard).map_err(|e| e.to_string())?;
+                profiles.insert(standard, p.clone());
+                p
+            }
+        };
+        let mut options = Options::new(profile);
+        if let Some(s) = &settings {
+            options.ignore = s.ignored_for(path);
+            options.select = s.select.as_ref().map(|v| v.value.clone());
+            options.extend_select = s
+                .extend_select
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+            options.severity = s
+                .severity
+                .as_ref()
+                .map(|v| v.value.clone())
+                .unwrap_or_default();
+        }
+        options.ignore.extend(args.ignore.iter().cloned());
+        if let Some(select) = &args.select {
+            options.select = Some(select.clone());
+        }
+        options
+            .extend_select
+            .extend(args.extend_select.iter().cloned());
+        out.push((path, options));
+    }
+    Ok(out)
+}
+
+/// Baselines: today's findings recorded (`--write-baseline`, and then not reported), or the
+/// recorded ones taken out (`--baseline`), with the recorded findings that are gone listed
+/// and, with `--prune-baseline`, removed from the file.
+fn apply_baseline(
+    args: &CheckArgs,
+    mut baseline: Option<&mut crate::baseline::Baseline>,
+    results: &mut [(&PathBuf, String, Result<Checked, FileError>)],
+) -> Result<(), String> {
+    let mut recorded: Vec<crate::baseline::Key> = Vec::new();
+    for (_, path, result) in results.iter_mut() {
+        let Ok(checked) = result else { continue };
+        if args.write_baseline.is_some() {
+            recorded.extend(
+                checked
+                    .findings
+                    .iter()
+                    .map(|f| crate::baseline::key(path, &checked.source, f)),
+            );
+            checked.findings.clear();
+        } else if let Some(b) = baseline.as_deref_mut() {
+            let source = &checked.source;
+            checked
+                .findings
+                .retain(|f| !b.covers(&crate::baseline::key(path, source, f)));
+        }
+    }
+    if let Some(file) = &args.write_baseline {
+        let n = crate::baseline::write(file, &recorded)?;
+        eprintln!(
+            "jxlint: wrote {n} finding(s) to the baseline {}",
+            display_path(file)
+        );
+    }
+    if let (Some(b), Some(file)) = (baseline.as_deref(), &args.baseline) {
+        let checked_paths: Vec<String> = results.iter().map(|(_, p, _)| p.clone()).collect();
+        let stale = b.stale(&checked_paths);
+        if !stale.is_empty() {
+            let n: usize = stale.iter().map(|e| e.count).sum();
+            eprintln!(
+                "jxlint: note: {n} finding(s) recorded in the baseline {} are gone (fixed){}:",
+                display_path(file),
+                if args.prune_baseline {
+                    ""
+                } else {
+                    "; --prune-baseline removes them"
+                }
+            );
+            for e in &stale {
+                eprintln!(
+                    "  {}: {} at «{}» ×{}",
+                    e.key.path, e.key.rule, e.key.anchor, e.count
+                );
+            }
+            if args.prune_baseline {
+                let left = crate::baseline::prune(file, &stale)?;
+                eprintln!("jxlint: removed them; the baseline records {left} finding(s)");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Write the output to a file (created or replaced) or to the standard output.
