@@ -70,7 +70,7 @@ pub fn key(path: &str, source: &SourceFile, finding: &Finding) -> Key {
         rule: finding.code().to_string(),
         path: path.to_string(),
         anchor,
-        hash: format!("{:016x}", fnv1a(labelled.as_bytes())),
+        hash: format!("{:016x}", crate::text::stable_hash(labelled.as_bytes())),
     }
 }
 
@@ -95,16 +95,6 @@ fn anchor_of(line: &str) -> String {
 /// Text without white space, so that reflowing or re-spacing does not change it.
 fn normalise(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-/// FNV-1a, 64 bits: the same on every machine.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// A baseline being matched against a run's findings.

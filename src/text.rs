@@ -156,6 +156,17 @@ pub fn is_subtotal_label(s: &str) -> bool {
     compact(s).trim_end_matches([':', '：']) == "小计"
 }
 
+/// FNV-1a, 64 bits: a small hash that is the same on every machine and every run, for
+/// fingerprints and baselines that must not change between runs.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

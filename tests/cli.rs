@@ -1,31 +1,11 @@
 //! The command line as users run it: exit codes, bad input, output formats.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn jxlint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jxlint"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run jxlint")
-}
-
-fn testdata(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
-        .join(rel)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
-}
+use common::{jxlint, stderr, stdout, testdata};
 
 fn json(o: &Output) -> Vec<serde_json::Value> {
     serde_json::from_str(&stdout(o)).unwrap_or_else(|e| panic!("invalid JSON ({e}): {}", stdout(o)))

@@ -2,28 +2,11 @@
 //! `concise` lines, JSON lines, GitHub workflow commands, the GitLab Code Quality report and
 //! JUnit XML; and `--output-file`, `--statistics`, `--exit-zero`.
 
-use std::path::Path;
+mod common;
+
 use std::process::{Command, Output};
 
-fn jxlint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jxlint"))
-        .args(args)
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run jxlint")
-}
-
-fn testdata(rel: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("testdata")
-        .join(rel)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
-}
+use common::{jxlint, stdout, testdata};
 
 /// The findings of `files` as the JSON array gives them.
 fn json_findings(files: &[&str]) -> Vec<serde_json::Value> {

@@ -162,7 +162,11 @@ pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
             let base = finding_hash(f);
             let n = seen.entry(base).or_insert(0);
             *n += 1;
-            let fingerprint = format!("{:016x}{:016x}", base, fnv1a(&n.to_le_bytes()));
+            let fingerprint = format!(
+                "{:016x}{:016x}",
+                base,
+                crate::text::stable_hash(&n.to_le_bytes())
+            );
             CodeQuality {
                 description: format!("{} {}", f.code, message_with_place(f, lang)),
                 check_name: &f.code,
@@ -184,16 +188,6 @@ pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
     let mut s = serde_json::to_string_pretty(&entries).expect("findings serialise");
     s.push('\n');
     s
-}
-
-/// FNV-1a, 64 bits: a small stable hash (the same on every machine and every run).
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// A checked file for the JUnit report: its path, its findings, and why it could not be
@@ -405,7 +399,7 @@ fn finding_hash(f: &JsonFinding) -> u64 {
         key.push('\u{0}');
         key.push_str(&label.message);
     }
-    fnv1a(key.as_bytes())
+    crate::text::stable_hash(key.as_bytes())
 }
 
 /// A path as a URI relative to the repository (the current folder): `/` separators, no
@@ -449,7 +443,7 @@ mod tests {
 
     #[test]
     fn fingerprints_hash_the_same_everywhere() {
-        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(crate::text::stable_hash(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(crate::text::stable_hash(b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 }
