@@ -51,41 +51,98 @@ pub fn render(rows: &[SummaryRow], lang: Lang) -> String {
         .chain(std::iter::once(display_width(h_path)))
         .max()
         .unwrap_or(4);
-    let mut out = String::new();
-    out.push_str(&format!(
-        "{}  {}  {:>8}  {:>4}  {:>6}  {:>8}\n",
-        pad(h_path, width),
-        pad(h_kind, kind_width),
-        h_total,
-        h_grade,
-        h_err,
-        h_warn
-    ));
+    // Figures right-aligned under their headers, by display width (a Chinese header is two
+    // columns a character), so that the columns line up in a terminal.
+    let column = |header: &str, values: &mut dyn Iterator<Item = String>, least: usize| {
+        values
+            .map(|v| display_width(&v))
+            .chain([display_width(header), least])
+            .max()
+            .unwrap_or(least)
+    };
+    let ok = || rows.iter().filter(|r| r.failed.is_none());
+    let w_total = column(h_total, &mut ok().map(|r| r.total.clone()), 5);
+    let w_grade = column(h_grade, &mut ok().map(|r| r.grade.clone()), 2);
+    let w_err = column(h_err, &mut ok().map(|r| r.tally.errors.to_string()), 1);
+    let w_warn = column(h_warn, &mut ok().map(|r| r.tally.warnings.to_string()), 1);
+    let line = |cells: [&str; 6]| {
+        format!(
+            "{}  {}  {}  {}  {}  {}\n",
+            pad(cells[0], width),
+            pad(cells[1], kind_width),
+            rpad(cells[2], w_total),
+            rpad(cells[3], w_grade),
+            rpad(cells[4], w_err),
+            rpad(cells[5], w_warn)
+        )
+    };
+    let mut out = line([h_path, h_kind, h_total, h_grade, h_err, h_warn]);
     for r in rows {
         match &r.failed {
             Some(reason) => out.push_str(&format!("{}  {reason}\n", pad(&r.path, width))),
-            None => out.push_str(&format!(
-                "{}  {}  {:>8}  {:>4}  {:>6}  {:>8}\n",
-                pad(&r.path, width),
-                pad(kind_name(&r.kind), kind_width),
-                r.total,
-                r.grade,
-                r.tally.errors,
-                r.tally.warnings
-            )),
+            None => out.push_str(&line([
+                &r.path,
+                kind_name(&r.kind),
+                &r.total,
+                &r.grade,
+                &r.tally.errors.to_string(),
+                &r.tally.warnings.to_string(),
+            ])),
         }
     }
     out
 }
 
-/// Width in terminal columns: CJK characters take two.
+/// Width in terminal columns: Chinese characters and full-width forms take two.
 fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
-        .sum()
+    crate::text::display_width(s, 2)
 }
 
+/// `s` padded on the right to `width` columns.
 fn pad(s: &str, width: usize) -> String {
     let w = display_width(s);
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// `s` padded on the left to `width` columns: right-aligned.
+fn rpad(s: &str, width: usize) -> String {
+    let w = display_width(s);
+    format!("{}{s}", " ".repeat(width.saturating_sub(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_columns_line_up() {
+        let row = |path: &str, total: &str, grade: &str, errors: usize| SummaryRow {
+            path: path.to_string(),
+            kind: Some(DocumentKind::EvaluationReport),
+            total: total.to_string(),
+            grade: grade.to_string(),
+            tally: Tally {
+                errors,
+                warnings: 0,
+                infos: 0,
+            },
+            failed: None,
+        };
+        let out = render(
+            &[
+                row("报告甲.txt", "92.50", "优", 12),
+                row("b.txt", "—", "—", 0),
+            ],
+            Lang::Zh,
+        );
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3);
+        // Every line ends at the same column, and so does each figure under its header.
+        let widths: Vec<usize> = lines.iter().map(|l| display_width(l)).collect();
+        assert!(widths.iter().all(|&w| w == widths[0]), "{out}");
+        let end_of =
+            |line: &str, cell: &str| display_width(&line[..line.find(cell).unwrap() + cell.len()]);
+        assert_eq!(end_of(lines[0], "总分"), end_of(lines[1], "92.50"), "{out}");
+        assert_eq!(end_of(lines[0], "等级"), end_of(lines[1], "优"), "{out}");
+    }
 }
