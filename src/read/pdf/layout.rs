@@ -713,32 +713,34 @@ impl Out {
 fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
     let (kept, columns_known) = without_repeated_rows(before, lines);
     let lines = &kept[..];
+    out.text.push('\n');
+    let mut headers: HashSet<String> = HashSet::new();
+    // Each block with the borders of its columns.
+    let mut start = 0;
+    let blocks: Vec<(usize, usize, Vec<f64>)> = block_starts(lines)
+        .into_iter()
+        .skip(1)
+        .chain([lines.len()])
+        .map(|end| {
+            let block = (start, end, borders(&lines[start..end]));
+            start = end;
+            block
+        })
+        .collect();
     // Text laid out by spaces gives a table's columns where one page sets them all, or each
-    // page it runs over repeats its header: then its rows are written with their empty cells.
-    let style = if columns_known {
+    // page it runs over repeats its header, and where every block's cells line up: then its
+    // rows are written with their empty cells.
+    let style = if columns_known
+        && blocks
+            .iter()
+            .all(|(start, end, borders)| columns_clear(&lines[*start..*end], borders))
+    {
         RowStyle::Tabs
     } else {
         out.rows
     };
-    out.text.push('\n');
-    let mut headers: HashSet<String> = HashSet::new();
-    let mut start = 0;
-    let ends: Vec<usize> = block_starts(lines)
-        .into_iter()
-        .skip(1)
-        .chain([lines.len()])
-        .collect();
-    let clear = ends
-        .iter()
-        .scan(0, |start, &end| {
-            let block = &lines[*start..end];
-            *start = end;
-            Some(columns_clear(block))
-        })
-        .all(|c| c);
-    let style = if clear { style } else { out.rows };
-    for end in ends {
-        let mut rows = rows_of(&lines[start..end]);
+    for &(start, end, ref borders) in &blocks {
+        let mut rows = rows_of(&lines[start..end], borders);
         restore_merged_labels(&mut rows);
         let opens_page = start == 0 || lines[start - 1].page != lines[start].page;
         let mut skip = 0;
@@ -751,7 +753,6 @@ fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
         for row in &rows[skip..] {
             out.row(row, style);
         }
-        start = end;
     }
     out.text.push('\n');
 }
@@ -760,14 +761,13 @@ fn emit_table(out: &mut Out, before: &[Line], lines: &[Line]) {
 /// empty cells: no two cells of a line fall in one column, and the cells of each column are
 /// set alike — their starts, ends or middles agree, as a table's are. Text whose rows were
 /// padded each to their own widths has cells all over the columns the other rows make.
-fn columns_clear(lines: &[Line]) -> bool {
+fn columns_clear(lines: &[Line], borders: &[f64]) -> bool {
     if !lines.first().is_some_and(|l| l.in_text) {
         return true;
     }
-    let borders = borders(lines);
     let mut edges: Vec<Vec<(f64, f64)>> = vec![Vec::new(); borders.len() + 1];
     let apart = lines.iter().filter(|l| l.is_multi()).all(|line| {
-        let columns: Vec<usize> = line.chunks.iter().map(|c| column(&borders, c)).collect();
+        let columns: Vec<usize> = line.chunks.iter().map(|c| column(borders, c)).collect();
         for (chunk, &c) in line.chunks.iter().zip(&columns) {
             edges[c].push((chunk.left, chunk.right));
         }
@@ -859,11 +859,12 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
             let block_header = (!known && in_text)
                 .then(|| repeated_block_header(&header_lines, lines, i, page))
                 .flatten();
+            // The page's lines, from `i` to where the next page starts, are moved by `shift`.
+            let page_end = (i..lines.len())
+                .find(|&k| lines[k].page != page)
+                .unwrap_or(lines.len());
             if let Some((at, earlier)) = block_header {
                 let shift = ColumnShift::between(&lines[i + at..=i + at], &[&lines[earlier]]);
-                let page_end = (i..lines.len())
-                    .find(|&k| lines[k].page != page)
-                    .unwrap_or(lines.len());
                 shifted.push((i, page_end, shift));
             }
             columns_known &= known || block_header.is_some();
@@ -874,9 +875,6 @@ fn without_repeated_rows(before: &[Line], lines: &[Line]) -> (Vec<Line>, bool) {
                     // repeated lines show them.
                     let repeated = &lines[i + carried..i + carried + m];
                     let shift = ColumnShift::between(repeated, &head[s..s + m]);
-                    let page_end = (i..lines.len())
-                        .find(|&k| lines[k].page != page)
-                        .unwrap_or(lines.len());
                     shifted.push((i, page_end, shift));
                 }
                 // The cut row's rest goes back under the row it belongs to, as its next line.
@@ -1147,11 +1145,6 @@ fn item_number(text: &str) -> Option<String> {
     Some(out)
 }
 
-/// A cell that says "nothing here": a dash or a slash.
-fn is_placeholder(text: &str) -> bool {
-    matches!(text.trim(), "—" | "-" | "/" | "－" | "／" | "——" | "--")
-}
-
 /// The column of a chunk: how many borders lie left of its start.
 fn column(borders: &[f64], chunk: &Chunk) -> usize {
     let x = chunk.left + ((chunk.right - chunk.left) / 2.0).min(2.0);
@@ -1163,11 +1156,10 @@ fn column(borders: &[f64], chunk: &Chunk) -> usize {
 /// line, that has text or nothing in its columns — below a cell that wrapped downwards (top-
 /// aligned cells), around the row's middle line (cells centred vertically). Lines that join no
 /// anchor and touch each other make a row of their own (a row whose every cell wrapped).
-fn rows_of(lines: &[Line]) -> Vec<Row> {
-    let borders = borders(lines);
+fn rows_of(lines: &[Line], borders: &[f64]) -> Vec<Row> {
     // The columns a line's cells fall in.
     let columns_of =
-        |line: &Line| -> Vec<usize> { line.chunks.iter().map(|c| column(&borders, c)).collect() };
+        |line: &Line| -> Vec<usize> { line.chunks.iter().map(|c| column(borders, c)).collect() };
     let cells_of = |line: &Line| -> Row {
         let mut row = Row {
             top: line.top,
@@ -1183,7 +1175,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 top: chunk.top,
                 bottom: chunk.bottom,
             };
-            row.set(column(&borders, chunk), vec![piece], chunk.middle());
+            row.set(column(borders, chunk), vec![piece], chunk.middle());
         }
         row
     };
@@ -1195,7 +1187,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
         l.is_multi()
             && (l.has_number()
                 || 2 * l.chunks.len() >= fullest
-                || column(&borders, &l.chunks[0]) == 0)
+                || column(borders, &l.chunks[0]) == 0)
     };
     // Rows never overlap (borders and padding part them): a line reaching up into the row
     // above is part of that row (a merged label centred lower than the row's own line).
@@ -1224,7 +1216,10 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 && columns_of(line).iter().all(|c| filled.contains(c))
                 // A placeholder is a whole cell: `—` under `—` is the next row's (rows of a
                 // fund block with no amounts, `单位资金 — —` under `财政专户管理资金 — —`).
-                && !line.chunks.iter().any(|c| is_placeholder(&c.text))
+                && !line
+                    .chunks
+                    .iter()
+                    .any(|c| crate::text::is_placeholder(&c.text))
         }
     };
     // The second line of a two-level header (`年初 | 调整后` under `预算金额`, which spans
@@ -1265,7 +1260,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
     // line (a border is far from the cell's edge when the next column is empty).
     let mut longest = vec![f64::NEG_INFINITY; borders.len()];
     for chunk in lines.iter().flat_map(|l| l.chunks.iter()) {
-        if let Some(right) = longest.get_mut(column(&borders, chunk)) {
+        if let Some(right) = longest.get_mut(column(borders, chunk)) {
             *right = right.max(chunk.right);
         }
     }
@@ -1313,7 +1308,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
             let next = columns_of(&lines[down]);
             return lines[down].page == line.page
                 && line.chunks.iter().all(|chunk| {
-                    let c = column(&borders, chunk);
+                    let c = column(borders, chunk);
                     !taken.contains(&c)
                         && next.iter().zip(&lines[down].chunks).any(|(&d, below)| {
                             d == c
@@ -1391,7 +1386,7 @@ fn rows_of(lines: &[Line]) -> Vec<Row> {
                 (std::slice::from_ref(line), &lines[i + 1..=anchors[k]])
             };
             let judged = anchor.has_number() || anchors[k] > i;
-            if judged && !wrapped(&borders, &edges, upper, lower) {
+            if judged && !wrapped(borders, &edges, upper, lower) {
                 continue;
             }
             let continues = (0..part.cells.len()).any(|c| part.filled(c) && rows[k].filled(c));
