@@ -197,16 +197,12 @@ pub enum RulesFormat {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     crate::lint::quiet_panics();
-    // The language of commands other than `check`: as given, else the configuration's.
+    // The language of commands other than `check`: as given, else the configuration's (a
+    // configuration file that cannot be read is `check`'s error to report, not theirs).
     let lang = || {
-        cli.lang.unwrap_or_else(|| {
-            crate::config::Finder::new(crate::config::Source::Discover)
-                .for_path(std::path::Path::new("."))
-                .ok()
-                .flatten()
-                .and_then(|s| s.lang.as_ref().map(|l| l.value))
-                .unwrap_or(Lang::Zh)
-        })
+        crate::config::Finder::new(crate::config::Source::Discover)
+            .lang(cli.lang)
+            .unwrap_or(Lang::Zh)
     };
     match &cli.command {
         Command::Check(args) => check(args, cli.lang),
@@ -302,17 +298,12 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         return ExitCode::from(2);
     }
     let mut finder = crate::config::Finder::new(args.config.source());
-    let lang = match lang {
-        Some(l) => l,
-        None => match finder.for_path(std::path::Path::new(".")) {
-            Ok(s) => s
-                .and_then(|s| s.lang.as_ref().map(|l| l.value))
-                .unwrap_or(Lang::Zh),
-            Err(e) => {
-                eprintln!("jxlint: error: {e}");
-                return ExitCode::from(2);
-            }
-        },
+    let lang = match finder.lang(lang) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("jxlint: error: {e}");
+            return ExitCode::from(2);
+        }
     };
     if let Some(jobs) = args.jobs {
         // Fails only if the pool was already built, in which case it is used as is.

@@ -381,6 +381,18 @@ impl Finder {
         }
     }
 
+    /// The language of messages: `given` on the command line, else the configuration's for
+    /// the current folder, else Chinese.
+    pub fn lang(&mut self, given: Option<Lang>) -> Result<Lang, ConfigError> {
+        if let Some(lang) = given {
+            return Ok(lang);
+        }
+        let settings = self.for_path(Path::new("."))?;
+        Ok(settings
+            .and_then(|s| s.lang.as_ref().map(|l| l.value))
+            .unwrap_or(Lang::Zh))
+    }
+
     fn load_once(&mut self, file: &Path) -> Result<Arc<Settings>, ConfigError> {
         if let Some(s) = self.loaded.get(file) {
             return Ok(s.clone());
