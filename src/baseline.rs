@@ -137,7 +137,7 @@ impl Baseline {
 
     /// The entries of the files in `checked` that matched fewer findings than their count: the
     /// findings they recorded are gone (fixed).
-    pub fn stale(&self, checked: &[String]) -> Vec<Entry> {
+    pub fn stale(&self, checked: &std::collections::HashSet<String>) -> Vec<Entry> {
         self.remaining
             .iter()
             .filter(|(k, n)| **n > 0 && checked.contains(&k.path))

@@ -9,13 +9,14 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use rayon::prelude::*;
 
 use crate::catalog::catalog;
 use crate::diagnostic::{Lang, Severity};
-use crate::lint::{check_file_guarded, display_path, Checked, FileError, Options};
+use crate::lint::{check_file_guarded, display_path, Checked, Options};
 use crate::profile::{Profile, DEFAULT_PROFILE};
-use crate::render::{human::HumanRenderer, json, machine, summary, Tally};
+use crate::progress::Progress;
+use crate::render::stream::{FileOutput, Mode, Printer};
+use crate::render::{human::HumanRenderer, json, summary, Tally};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -102,15 +103,17 @@ pub struct CheckArgs {
     /// Defaults to the current folder.
     pub paths: Vec<PathBuf>,
     /// Output format: human (annotated findings), concise (`path:line:col: CODE message`),
-    /// json (one array), jsonl (one object per line), github (GitHub Actions annotations),
-    /// gitlab (a Code Quality report), junit (JUnit XML) or sarif (SARIF 2.1.0, for code
-    /// scanning).
+    /// json (one array), jsonl (one object per line), csv (one row per finding, for
+    /// spreadsheets), github (GitHub Actions annotations), gitlab (a Code Quality report), junit
+    /// (JUnit XML), sarif (SARIF 2.1.0, for code scanning) or html (one page to read, with an
+    /// overview; use with --output-file).
     #[arg(long, value_enum, default_value = "human")]
     pub format: OutputFormat,
     /// Write the output to this file instead of the standard output.
     #[arg(long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,
-    /// Print how many findings each rule gave, instead of the findings.
+    /// Print how many findings each rule gave, instead of the findings (human, json, jsonl or
+    /// csv).
     #[arg(long)]
     pub statistics: bool,
     /// Exit with 0 even when errors are found (2 still means a file could not be checked).
@@ -141,7 +144,8 @@ pub struct CheckArgs {
     /// Also list the parts of each report that were not recognised, and how files were read.
     #[arg(short, long)]
     pub verbose: bool,
-    /// Print one line per file (total, grade, errors, warnings) instead of each finding.
+    /// Print one row per file (kind, stated total and grade, errors, warnings) instead of each
+    /// finding (human, json, jsonl or csv).
     #[arg(long)]
     pub summary: bool,
     /// Do not print the closing count of findings.
@@ -159,17 +163,7 @@ pub struct CheckArgs {
     pub ignore: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    Human,
-    Concise,
-    Json,
-    Jsonl,
-    Github,
-    Gitlab,
-    Junit,
-    Sarif,
-}
+pub use crate::render::stream::Format as OutputFormat;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -317,10 +311,19 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         args.paths.clone()
     };
     let crate::walk::Walk {
-        files,
+        mut files,
         errors: walk_errors,
         unsupported,
     } = crate::walk::walk(&paths);
+    // An HTML or text report written into the folder being checked is jxlint's own output,
+    // not a report to check (and is about to be replaced).
+    if let Some(output) = args
+        .output_file
+        .as_deref()
+        .and_then(|f| std::fs::canonicalize(f).ok())
+    {
+        files.retain(|f| std::fs::canonicalize(f).ok().as_ref() != Some(&output));
+    }
     let mut trouble = false;
     for e in &walk_errors {
         let level = if e.fatal { "error" } else { "warning" };
@@ -358,7 +361,7 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let mut baseline = match &args.baseline {
+    let baseline = match &args.baseline {
         Some(file) => match crate::baseline::Baseline::load(file) {
             Ok(b) => Some(b),
             Err(e) => {
@@ -368,15 +371,13 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         },
         None => None,
     };
-    let mut results: Vec<(&PathBuf, String, Result<Checked, FileError>)> = checked_files
-        .par_iter()
-        .map(|(path, options)| (*path, display_path(path), check_file_guarded(path, options)))
-        .collect();
-    if let Err(e) = apply_baseline(args, baseline.as_mut(), &mut results) {
-        eprintln!("jxlint: error: {e}");
-        return ExitCode::from(2);
-    }
-
+    let mode = if args.statistics {
+        Mode::Statistics
+    } else if args.summary {
+        Mode::Summary
+    } else {
+        Mode::Findings
+    };
     // Colour only for a person at a terminal, never into a file.
     let color = match args.color {
         ColorChoice::Always => true,
@@ -387,116 +388,96 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
                 && std::env::var_os("NO_COLOR").is_none()
         }
     };
-    let renderer = HumanRenderer::new(color, lang, 100);
-    let mut human = String::new();
-    // Every other format is rendered from the findings as JSON describes them.
-    let mut machine: Vec<(String, Vec<json::JsonFinding>, Option<String>)> = Vec::new();
-    let mut summary_rows = Vec::new();
+    let out: Box<dyn Write> = match &args.output_file {
+        Some(file) => match std::fs::File::create(file) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!(
+                    "jxlint: error: cannot write the output to {}: {e}",
+                    display_path(file)
+                );
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(Stdout::default()),
+    };
+    let mut printer = match Printer::new(out, args.format, mode, lang) {
+        Ok(p) => p,
+        Err(e) => return output_error(args, e),
+    };
+    let job = Job {
+        args,
+        mode,
+        lang,
+        renderer: HumanRenderer::new(color, lang, 100),
+        baseline: baseline.map(std::sync::Mutex::new),
+    };
+    let jobs = rayon::current_num_threads();
+    let mut progress = Progress::new(checked_files.len(), lang, !args.quiet);
     let mut tally = Tally::default();
     let mut files_with_findings = 0;
-
-    for (raw_path, path, result) in &results {
-        let checked = match result {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("jxlint: error: {path}: {e}");
-                trouble = true;
-                summary_rows.push(summary::SummaryRow {
-                    path: path.clone(),
-                    kind: None,
-                    total: String::new(),
-                    grade: String::new(),
-                    tally: Tally::default(),
-                    failed: Some(e.to_string()),
-                });
-                machine.push((path.clone(), Vec::new(), Some(e.to_string())));
-                continue;
+    let mut recorded: Vec<crate::baseline::Key> = Vec::new();
+    let mut checked_paths = std::collections::HashSet::new();
+    let mut write_failed = None;
+    crate::batch::ordered(
+        &checked_files,
+        jobs,
+        |(path, options)| job.check(path, options),
+        |done, outcome| {
+            if let Some(p) = progress.as_mut() {
+                p.clear();
             }
-        };
-        if checked.source.text().trim().is_empty() {
-            eprintln!("jxlint: warning: {path}: empty file, nothing to check");
-        }
-        for (line, code) in &checked.unknown_markers {
-            eprintln!(
-                "jxlint: warning: {path}:{line}: `jxlint:ignore {code}` names no rule or family (see `jxlint rules`), so it silences nothing"
-            );
-        }
-        if args.verbose {
-            report_verbose(path, checked, lang);
-        }
-        let file_tally = Tally::of(&checked.findings);
-        tally.add(file_tally);
-        if file_tally.total() > 0 {
-            files_with_findings += 1;
-        }
-        let (total, grade) = summary::headline(&checked.report);
-        summary_rows.push(summary::SummaryRow {
-            path: path.clone(),
-            kind: Some(checked.report.facts.kind),
-            total,
-            grade,
-            tally: file_tally,
-            failed: None,
-        });
-        if args.format == OutputFormat::Human && !args.statistics {
-            if !args.summary && !checked.findings.is_empty() {
-                let rendered = crate::lint::guarded(|| {
-                    Ok(renderer.render(&checked.source, path, &checked.findings))
-                });
-                match rendered {
-                    Ok(text) => human.push_str(&text),
-                    Err(e) => {
-                        eprintln!("jxlint: error: {path}: {e}");
-                        trouble = true;
-                    }
+            for note in &outcome.notes {
+                eprintln!("{note}");
+            }
+            if let Some(why) = &outcome.row.failed {
+                eprintln!("jxlint: error: {}: {why}", outcome.row.path);
+                trouble = true;
+            }
+            tally.add(outcome.row.tally);
+            if outcome.row.tally.total() > 0 {
+                files_with_findings += 1;
+            }
+            recorded.extend(outcome.recorded);
+            if job.baseline.is_some() {
+                checked_paths.insert(outcome.row.path.clone());
+            }
+            if write_failed.is_none() {
+                let file = FileOutput {
+                    row: outcome.row,
+                    rendered: &outcome.rendered,
+                    findings: &outcome.findings,
+                };
+                if let Err(e) = printer.file(file) {
+                    write_failed = Some(e);
                 }
             }
-            continue;
-        }
-        let rendered = crate::lint::guarded(|| {
-            Ok(json::findings(
-                path,
-                &checked.source,
-                &checked.findings,
-                lang,
-            ))
-        });
-        match rendered {
-            Ok(mut found) => {
-                if let Some(raw) = json::raw_path(raw_path) {
-                    for f in &mut found {
-                        f.path_base64 = Some(raw.clone());
-                    }
-                }
-                machine.push((path.clone(), found, None));
+            if let Some(p) = progress.as_mut() {
+                p.update(done + 1, tally.total());
             }
-            Err(e) => {
-                eprintln!("jxlint: error: {path}: {e}");
-                trouble = true;
-                machine.push((path.clone(), Vec::new(), Some(e.to_string())));
-            }
-        }
+        },
+    );
+    if let Some(p) = progress.as_mut() {
+        p.clear();
     }
-
-    let output = if args.format == OutputFormat::Human && !args.statistics {
-        if args.summary {
-            human.push_str(&summary::render(&summary_rows, lang));
-        }
-        if !args.quiet && tally.total() > 0 {
-            human.push_str(&tally_line(tally, files_with_findings, results.len(), lang));
-            human.push('\n');
-        }
-        human
-    } else {
-        machine_output(args.format, args.statistics, machine, lang)
-    };
-    // The summary of a machine format goes to the standard error, beside the output.
-    if args.summary && args.format != OutputFormat::Human {
-        eprint!("{}", summary::render(&summary_rows, lang));
-    }
-    if let Err(e) = write_output(args.output_file.as_deref(), &output) {
+    if let Err(e) = finish_baseline(args, job.baseline, &recorded, &checked_paths) {
         eprintln!("jxlint: error: {e}");
         return ExitCode::from(2);
+    }
+    let mut trailer = String::new();
+    if args.format == OutputFormat::Human
+        && mode != Mode::Statistics
+        && !args.quiet
+        && tally.total() > 0
+    {
+        trailer = tally_line(tally, files_with_findings, checked_files.len(), lang);
+        trailer.push('\n');
+    }
+    if let Some(e) = write_failed {
+        return output_error(args, e);
+    }
+    if let Err(e) = printer.finish(&trailer) {
+        return output_error(args, e);
     }
 
     if trouble {
@@ -508,46 +489,180 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
     }
 }
 
-/// The output of a format for other tools (or `--statistics`), from each file's findings as
-/// JSON describes them, in path order.
-fn machine_output(
-    format: OutputFormat,
-    statistics: bool,
-    files: Vec<(String, Vec<json::JsonFinding>, Option<String>)>,
+/// The output could not be written (only a file's can fail: a closed standard output ends the
+/// output quietly).
+fn output_error(args: &CheckArgs, e: std::io::Error) -> ExitCode {
+    let to = args
+        .output_file
+        .as_deref()
+        .map_or_else(|| "the standard output".to_string(), display_path);
+    eprintln!("jxlint: error: cannot write the output to {to}: {e}");
+    ExitCode::from(2)
+}
+
+/// The standard output, buffered, where a closed pipe (`| head`) ends the output and not the
+/// check: what is written after it is dropped.
+#[derive(Default)]
+struct Stdout {
+    buffer: Vec<u8>,
+    closed: bool,
+}
+
+impl Write for Stdout {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if !self.closed {
+            self.buffer.extend_from_slice(bytes);
+            if self.buffer.len() >= 64 * 1024 {
+                self.flush()?;
+            }
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.closed && !self.buffer.is_empty() {
+            let mut out = std::io::stdout().lock();
+            if out
+                .write_all(&self.buffer)
+                .and_then(|_| out.flush())
+                .is_err()
+            {
+                self.closed = true;
+            }
+        }
+        self.buffer.clear();
+        Ok(())
+    }
+}
+
+/// What every file of a batch is checked and rendered with.
+struct Job<'a> {
+    args: &'a CheckArgs,
+    mode: Mode,
     lang: Lang,
-) -> String {
-    let mut all = Vec::new();
-    let mut checked = Vec::with_capacity(files.len());
-    for (path, found, failed) in files {
-        checked.push((path, found.len(), failed));
-        all.extend(found);
-    }
-    if statistics {
-        return machine::statistics(&all);
-    }
-    match format {
-        OutputFormat::Concise => machine::concise(&all, lang),
-        // Human output is rendered as files are checked, and never asked for here.
-        OutputFormat::Json | OutputFormat::Human => json::to_string(&all),
-        OutputFormat::Jsonl => machine::jsonl(&all),
-        OutputFormat::Github => machine::github(&all, lang),
-        OutputFormat::Gitlab => machine::gitlab(&all, lang),
-        OutputFormat::Sarif => machine::sarif(&all, lang),
-        OutputFormat::Junit => {
-            let mut at = 0;
-            let files: Vec<machine::JunitFile<'_>> = checked
+    renderer: HumanRenderer,
+    /// The baseline whose findings are not reported (`--baseline`). Its entries name their
+    /// file, so files may take theirs out in any order.
+    baseline: Option<std::sync::Mutex<crate::baseline::Baseline>>,
+}
+
+/// What is kept of a checked file until it is printed: its output, never its document.
+struct Outcome {
+    row: summary::SummaryRow,
+    /// Warnings about the file and `--verbose` lines, for the standard error.
+    notes: Vec<String>,
+    rendered: String,
+    findings: Vec<json::JsonFinding>,
+    /// Its findings' baseline entries, with `--write-baseline`.
+    recorded: Vec<crate::baseline::Key>,
+}
+
+impl Job<'_> {
+    /// Check one file and render what its format needs (in a worker thread).
+    fn check(&self, raw_path: &std::path::Path, options: &Options) -> Outcome {
+        let path = display_path(raw_path);
+        let failed = |path: String, why: String| Outcome {
+            row: summary::SummaryRow {
+                path,
+                kind: None,
+                total: String::new(),
+                grade: String::new(),
+                tally: Tally::default(),
+                failed: Some(why),
+            },
+            notes: Vec::new(),
+            rendered: String::new(),
+            findings: Vec::new(),
+            recorded: Vec::new(),
+        };
+        let mut checked = match check_file_guarded(raw_path, options) {
+            Ok(c) => c,
+            Err(e) => return failed(path, e.to_string()),
+        };
+        let mut notes = Vec::new();
+        if checked.source.text().trim().is_empty() {
+            notes.push(format!(
+                "jxlint: warning: {path}: empty file, nothing to check"
+            ));
+        }
+        for (line, code) in &checked.unknown_markers {
+            notes.push(format!(
+                "jxlint: warning: {path}:{line}: `jxlint:ignore {code}` names no rule or family (see `jxlint rules`), so it silences nothing"
+            ));
+        }
+        let mut recorded = Vec::new();
+        if self.args.write_baseline.is_some() {
+            recorded = checked
+                .findings
                 .iter()
-                .map(|(path, n, failed)| {
-                    let file = machine::JunitFile {
-                        path,
-                        findings: &all[at..at + n],
-                        failed: failed.as_deref(),
-                    };
-                    at += n;
-                    file
-                })
+                .map(|f| crate::baseline::key(&path, &checked.source, f))
                 .collect();
-            machine::junit(&files, lang)
+            checked.findings.clear();
+        } else if let Some(baseline) = &self.baseline {
+            let mut b = baseline.lock().unwrap_or_else(|e| e.into_inner());
+            let source = &checked.source;
+            checked
+                .findings
+                .retain(|f| !b.covers(&crate::baseline::key(&path, source, f)));
+        }
+        if self.args.verbose {
+            notes.extend(verbose_lines(&path, &checked, self.lang));
+        }
+        let (total, grade) = summary::headline(&checked.report);
+        let row = summary::SummaryRow {
+            path,
+            kind: Some(checked.report.facts.kind),
+            total,
+            grade,
+            tally: Tally::of(&checked.findings),
+            failed: None,
+        };
+        let rendered = crate::lint::guarded(|| {
+            let path = &row.path;
+            let mut rendered = String::new();
+            let mut findings = Vec::new();
+            let format = self.args.format;
+            if format == OutputFormat::Human
+                && self.mode == Mode::Findings
+                && !checked.findings.is_empty()
+            {
+                rendered = self
+                    .renderer
+                    .render(&checked.source, path, &checked.findings);
+            }
+            if format == OutputFormat::Html {
+                rendered =
+                    crate::render::html::section(&checked.source, &checked.findings, self.lang);
+            }
+            // Every other format, the HTML report's counts and `--statistics` are made from
+            // the findings as JSON describes them.
+            let from_json = match self.mode {
+                Mode::Findings => format != OutputFormat::Human,
+                Mode::Statistics => true,
+                Mode::Summary => false,
+            };
+            if from_json {
+                findings = json::findings(path, &checked.source, &checked.findings, self.lang);
+                if let Some(raw) = json::raw_path(raw_path) {
+                    for f in &mut findings {
+                        f.path_base64 = Some(raw.clone());
+                    }
+                }
+            }
+            Ok((rendered, findings))
+        });
+        match rendered {
+            Ok((rendered, findings)) => Outcome {
+                row,
+                notes,
+                rendered,
+                findings,
+                recorded,
+            },
+            Err(e) => Outcome {
+                notes,
+                ..failed(row.path, e.to_string())
+            },
         }
     }
 }
@@ -555,6 +670,17 @@ fn machine_output(
 /// The command line's own profile and rule selectors must name something: a mistyped code
 /// would otherwise silence nothing, quietly.
 fn check_arguments(args: &CheckArgs) -> Result<(), String> {
+    if args.summary && args.statistics {
+        return Err(
+            "--summary and --statistics each print instead of the findings: give one".into(),
+        );
+    }
+    if args.summary {
+        args.format.supports(Mode::Summary)?;
+    }
+    if args.statistics {
+        args.format.supports(Mode::Statistics)?;
+    }
     if let Some(standard) = &args.standard {
         Profile::load(standard).map_err(|e| e.to_string())?;
     }
@@ -643,42 +769,25 @@ fn file_options<'f>(
     Ok(out)
 }
 
-/// Baselines: today's findings recorded (`--write-baseline`, and then not reported), or the
-/// recorded ones taken out (`--baseline`), with the recorded findings that are gone listed
-/// and, with `--prune-baseline`, removed from the file.
-fn apply_baseline(
+/// Baselines, once every file is checked: today's findings recorded (`--write-baseline`), or
+/// the recorded findings that are gone listed and, with `--prune-baseline`, removed from the
+/// file (`--baseline`; the files took their recorded findings out as they were checked).
+fn finish_baseline(
     args: &CheckArgs,
-    mut baseline: Option<&mut crate::baseline::Baseline>,
-    results: &mut [(&PathBuf, String, Result<Checked, FileError>)],
+    baseline: Option<std::sync::Mutex<crate::baseline::Baseline>>,
+    recorded: &[crate::baseline::Key],
+    checked_paths: &std::collections::HashSet<String>,
 ) -> Result<(), String> {
-    let mut recorded: Vec<crate::baseline::Key> = Vec::new();
-    for (_, path, result) in results.iter_mut() {
-        let Ok(checked) = result else { continue };
-        if args.write_baseline.is_some() {
-            recorded.extend(
-                checked
-                    .findings
-                    .iter()
-                    .map(|f| crate::baseline::key(path, &checked.source, f)),
-            );
-            checked.findings.clear();
-        } else if let Some(b) = baseline.as_deref_mut() {
-            let source = &checked.source;
-            checked
-                .findings
-                .retain(|f| !b.covers(&crate::baseline::key(path, source, f)));
-        }
-    }
     if let Some(file) = &args.write_baseline {
-        let n = crate::baseline::write(file, &recorded)?;
+        let n = crate::baseline::write(file, recorded)?;
         eprintln!(
             "jxlint: wrote {n} finding(s) to the baseline {}",
             display_path(file)
         );
     }
-    if let (Some(b), Some(file)) = (baseline.as_deref(), &args.baseline) {
-        let checked_paths: Vec<String> = results.iter().map(|(_, p, _)| p.clone()).collect();
-        let stale = b.stale(&checked_paths);
+    let baseline = baseline.map(|b| b.into_inner().unwrap_or_else(|e| e.into_inner()));
+    if let (Some(b), Some(file)) = (baseline, &args.baseline) {
+        let stale = b.stale(checked_paths);
         if !stale.is_empty() {
             let n: usize = stale.iter().map(|e| e.count).sum();
             eprintln!(
@@ -703,22 +812,6 @@ fn apply_baseline(
         }
     }
     Ok(())
-}
-
-/// Write the output to a file (created or replaced) or to the standard output.
-fn write_output(file: Option<&std::path::Path>, output: &str) -> Result<(), String> {
-    match file {
-        Some(path) => std::fs::write(path, output)
-            .map_err(|e| format!("cannot write the output to {}: {e}", display_path(path))),
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            // A closed pipe (`| head`) is not an error of the check.
-            let _ = out.write_all(output.as_bytes());
-            let _ = out.flush();
-            Ok(())
-        }
-    }
 }
 
 fn tally_line(t: Tally, with_findings: usize, checked: usize, lang: Lang) -> String {
@@ -748,24 +841,27 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn report_verbose(path: &str, checked: &Checked, lang: Lang) {
+/// What `--verbose` says of a file: how it was read, what was found in it, and what was
+/// skipped.
+fn verbose_lines(path: &str, checked: &Checked, lang: Lang) -> Vec<String> {
     let r = &checked.report;
-    eprintln!(
+    let mut lines = vec![format!(
         "jxlint: {path}: read as {}; {} scorecard(s), {} amount table(s), {} finding(s)",
         checked.source.encoding(),
         r.scorecards.len(),
         r.amount_tables.len(),
         checked.findings.len()
-    );
+    )];
     for s in &r.skipped {
         let p = checked.source.position(s.span.start);
-        eprintln!(
+        lines.push(format!(
             "jxlint:   {path}:{}:{}: skipped {}",
             p.line,
             p.column,
             s.what.get(lang)
-        );
+        ));
     }
+    lines
 }
 
 fn rules(args: &RulesArgs, lang: Lang) -> ExitCode {

@@ -13,6 +13,7 @@
 //! 5. [`render`] the [`diagnostic::Finding`]s.
 
 pub mod baseline;
+pub mod batch;
 pub mod catalog;
 pub mod checks;
 pub mod cli;
@@ -23,6 +24,7 @@ pub mod document;
 pub mod lint;
 pub mod number;
 pub mod profile;
+pub mod progress;
 pub mod read;
 pub mod render;
 pub mod report;

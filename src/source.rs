@@ -95,6 +95,24 @@ impl SourceFile {
         }
     }
 
+    /// The span of a 1-based line, without its line break. A line past the end is empty, at
+    /// the end of the text.
+    pub fn line_span(&self, line: usize) -> Span {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return Span::new(self.text.len(), self.text.len());
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(self.text.len(), |&next| next - 1);
+        let end = if self.text[start..end].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        Span::new(start, end)
+    }
+
     /// Start and end positions of a span; the end column is exclusive (one past the last
     /// character), so an empty span has equal start and end.
     pub fn range(&self, span: Span) -> (Position, Position) {
@@ -115,6 +133,17 @@ mod tests {
         assert_eq!(src.position(second), Position { line: 2, column: 5 });
         let (start, end) = src.range(Span::new(second, second + 3));
         assert_eq!((start.column, end.column), (5, 8));
+    }
+
+    #[test]
+    fn a_lines_span_leaves_out_its_line_break() {
+        let src = SourceFile::new("a.txt", "ab\r\n合计\n\nz".to_string(), "UTF-8");
+        assert_eq!(src.slice(src.line_span(1)), "ab");
+        assert_eq!(src.slice(src.line_span(2)), "合计");
+        assert_eq!(src.slice(src.line_span(3)), "");
+        assert_eq!(src.slice(src.line_span(4)), "z");
+        assert_eq!(src.line_span(5), Span::new(13, 13));
+        assert_eq!(src.line_span(0), Span::new(13, 13));
     }
 
     #[test]

@@ -81,6 +81,51 @@ pub fn concise(findings: &[JsonFinding], lang: Lang) -> String {
     out
 }
 
+/// The header of `--format csv`.
+pub fn csv_header(lang: Lang) -> String {
+    super::csv_line(&match lang {
+        Lang::Zh => [
+            "文件",
+            "行",
+            "列",
+            "规则",
+            "级别",
+            "规则名",
+            "问题",
+            "位置",
+            "说明",
+        ],
+        Lang::En => [
+            "file", "line", "column", "code", "severity", "rule", "message", "place", "help",
+        ],
+    })
+}
+
+/// One CSV row per finding, for reading in a spreadsheet.
+pub fn csv(findings: &[JsonFinding], lang: Lang) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let p = position(f);
+        let place = f
+            .location
+            .as_ref()
+            .map(|place| describe_place(place, lang))
+            .unwrap_or_default();
+        out.push_str(&super::csv_line(&[
+            f.path.as_str(),
+            &p.line.to_string(),
+            &p.column.to_string(),
+            &f.code,
+            f.severity,
+            &f.name,
+            &f.message,
+            &place,
+            &f.help,
+        ]));
+    }
+    out
+}
+
 /// One JSON object per line, as `json` prints them in its array.
 pub fn jsonl(findings: &[JsonFinding]) -> String {
     let mut out = String::new();
@@ -151,12 +196,13 @@ struct CodeQualityLines {
     begin: usize,
 }
 
-/// The GitLab Code Quality report: a JSON array of issues, each with a fingerprint that stays
-/// the same while the finding does (its file, rule, message and labels, not its line), and
-/// tells two identical findings in one file apart by their order.
-pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
+/// The entries of a GitLab Code Quality report (a JSON array of issues) for some findings.
+/// Each has a fingerprint that stays the same while the finding does (its file, rule, message
+/// and labels, not its line), and tells two identical findings in one file apart by their
+/// order; so a file's entries may be made on their own.
+pub fn gitlab_entries(findings: &[JsonFinding], lang: Lang) -> Vec<impl Serialize + '_> {
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    let entries: Vec<CodeQuality<'_>> = findings
+    findings
         .iter()
         .map(|f| {
             let base = finding_hash(f);
@@ -184,10 +230,7 @@ pub fn gitlab(findings: &[JsonFinding], lang: Lang) -> String {
                 },
             }
         })
-        .collect();
-    let mut s = serde_json::to_string_pretty(&entries).expect("findings serialise");
-    s.push('\n');
-    s
+        .collect()
 }
 
 /// A checked file for the JUnit report: its path, its findings, and why it could not be
@@ -198,12 +241,10 @@ pub struct JunitFile<'a> {
     pub failed: Option<&'a str>,
 }
 
-/// JUnit XML: one test case per file, one failure per finding, an error for a file that could
-/// not be checked.
-pub fn junit(files: &[JunitFile<'_>], lang: Lang) -> String {
-    let tests = files.len();
-    let failures: usize = files.iter().map(|f| f.findings.len()).sum();
-    let errors = files.iter().filter(|f| f.failed.is_some()).count();
+/// The opening of a JUnit XML report (one test case per file, one failure per finding, an
+/// error for a file that could not be checked), with its counts of files, findings and
+/// unread files.
+pub fn junit_open(tests: usize, failures: usize, errors: usize) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -213,44 +254,50 @@ pub fn junit(files: &[JunitFile<'_>], lang: Lang) -> String {
         out,
         "  <testsuite name=\"jxlint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"{errors}\">"
     );
-    for file in files {
-        let _ = write!(
-            out,
-            "    <testcase name=\"{}\" classname=\"jxlint\"",
-            xml(file.path)
-        );
-        if file.findings.is_empty() && file.failed.is_none() {
-            out.push_str("/>\n");
-            continue;
-        }
-        out.push_str(">\n");
-        if let Some(why) = file.failed {
-            let _ = writeln!(
-                out,
-                "      <error message=\"{}\" type=\"unreadable\"/>",
-                xml(why)
-            );
-        }
-        for f in file.findings {
-            let p = position(f);
-            let message = message_with_place(f, lang);
-            let _ = writeln!(
-                out,
-                "      <failure message=\"{}: {}\" type=\"{}\">{}:{}:{}: {} {}\n{}</failure>",
-                xml(&f.code),
-                xml(&one_line(&message)),
-                xml(&f.code),
-                xml(&f.path),
-                p.line,
-                p.column,
-                xml(&f.code),
-                xml(&message),
-                xml(&f.help)
-            );
-        }
-        out.push_str("    </testcase>\n");
+    out
+}
+
+/// The closing of the JUnit report.
+pub const JUNIT_CLOSE: &str = "  </testsuite>\n</testsuites>\n";
+
+/// One file's test case.
+pub fn junit_case(file: &JunitFile<'_>, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        "    <testcase name=\"{}\" classname=\"jxlint\"",
+        xml(file.path)
+    );
+    if file.findings.is_empty() && file.failed.is_none() {
+        out.push_str("/>\n");
+        return out;
     }
-    out.push_str("  </testsuite>\n</testsuites>\n");
+    out.push_str(">\n");
+    if let Some(why) = file.failed {
+        let _ = writeln!(
+            out,
+            "      <error message=\"{}\" type=\"unreadable\"/>",
+            xml(why)
+        );
+    }
+    for f in file.findings {
+        let p = position(f);
+        let message = message_with_place(f, lang);
+        let _ = writeln!(
+            out,
+            "      <failure message=\"{}: {}\" type=\"{}\">{}:{}:{}: {} {}\n{}</failure>",
+            xml(&f.code),
+            xml(&one_line(&message)),
+            xml(&f.code),
+            xml(&f.path),
+            p.line,
+            p.column,
+            xml(&f.code),
+            xml(&message),
+            xml(&f.help)
+        );
+    }
+    out.push_str("    </testcase>\n");
     out
 }
 
@@ -281,16 +328,11 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// Count of findings per rule, most first: `count  CODE  name`.
-pub fn statistics(findings: &[JsonFinding]) -> String {
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
-    for f in findings {
-        *counts
-            .entry((f.code.as_str(), f.name.as_str()))
-            .or_default() += 1;
-    }
-    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+/// Count of findings per rule, most first: `count  CODE  name`, from the counts per
+/// (code, name).
+pub fn statistics(counts: &std::collections::BTreeMap<(String, String), usize>) -> String {
+    let mut rows: Vec<(&(String, String), &usize)> = counts.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let width = rows
         .iter()
         .map(|r| r.1.to_string().len())
@@ -307,14 +349,13 @@ pub fn statistics(findings: &[JsonFinding]) -> String {
 /// and each finding as a result with its rule, level, message (with the place a person finds
 /// for Word, spreadsheets, PDF and web pages), a repository-relative location with its region,
 /// and a fingerprint that does not depend on the line.
-pub fn sarif(findings: &[JsonFinding], lang: Lang) -> String {
+///
+/// This is the log around its results, as the text before and after the results array, so that the
+/// results can be written file by file between them: the array's own indentation is the last
+/// line's of the text before.
+pub fn sarif_frame(lang: Lang) -> (String, String) {
     use serde_json::json;
     let rules = &crate::catalog::catalog().rules;
-    let level = |severity: &str| match severity {
-        "error" => "error",
-        "warning" => "warning",
-        _ => "note",
-    };
     let descriptors: Vec<serde_json::Value> = rules
         .iter()
         .map(|r| {
@@ -333,13 +374,48 @@ pub fn sarif(findings: &[JsonFinding], lang: Lang) -> String {
                         r.example_right.trim()
                     )
                 },
-                "defaultConfiguration": { "level": level(r.severity.as_str()) },
+                "defaultConfiguration": { "level": sarif_level(r.severity.as_str()) },
                 "properties": { "tags": [r.family] },
             })
         })
         .collect();
+    const HOLE: &str = "\u{0}results\u{0}";
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "jxlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": descriptors,
+                }
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": HOLE,
+        }]
+    });
+    let text = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    let hole = serde_json::to_string(HOLE).expect("a string serialises");
+    let (before, after) = text.split_once(&hole).expect("the results' place");
+    (before.to_string(), format!("{after}\n"))
+}
+
+fn sarif_level(severity: &str) -> &'static str {
+    match severity {
+        "error" => "error",
+        "warning" => "warning",
+        _ => "note",
+    }
+}
+
+/// The SARIF results of some findings (fingerprints count identical findings within a file,
+/// so a file's results may be made on their own).
+pub fn sarif_results(findings: &[JsonFinding], lang: Lang) -> Vec<serde_json::Value> {
+    use serde_json::json;
+    let rules = &crate::catalog::catalog().rules;
     let mut seen: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    let results: Vec<serde_json::Value> = findings
+    findings
         .iter()
         .map(|f| {
             let p = position(f);
@@ -349,7 +425,7 @@ pub fn sarif(findings: &[JsonFinding], lang: Lang) -> String {
             *n += 1;
             let mut result = json!({
                 "ruleId": f.code,
-                "level": level(f.severity),
+                "level": sarif_level(f.severity),
                 "message": { "text": format!("{}\n{}", message_with_place(f, lang), f.help) },
                 "locations": [{
                     "physicalLocation": {
@@ -371,25 +447,7 @@ pub fn sarif(findings: &[JsonFinding], lang: Lang) -> String {
             }
             result
         })
-        .collect();
-    let log = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "jxlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": descriptors,
-                }
-            },
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }]
-    });
-    let mut s = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    s.push('\n');
-    s
+        .collect()
 }
 
 /// A finding's identity for fingerprints: its file, rule, message and labels, never its line.

@@ -4,10 +4,12 @@
 //! table for screening folders.
 
 pub mod extract;
+pub mod html;
 pub mod human;
 pub mod inspect;
 pub mod json;
 pub mod machine;
+pub mod stream;
 pub mod summary;
 
 use crate::diagnostic::{Finding, Lang, Severity};
@@ -79,3 +81,36 @@ impl Tally {
         self.errors + self.warnings + self.infos
     }
 }
+
+/// One line of CSV (RFC 4180, CRLF-terminated as spreadsheets write it): a field holding a
+/// comma, quote or line break is quoted, and a field a spreadsheet would take for a formula
+/// (`=`, `+`, `@`) is led by an apostrophe so that it stays text.
+pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
+    let mut out = String::new();
+    for (i, field) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        let field = field.as_ref();
+        let guarded;
+        let field = if field.starts_with(['=', '+', '@']) {
+            guarded = format!("'{field}");
+            &guarded
+        } else {
+            field
+        };
+        if field.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            out.push_str(&field.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(field);
+        }
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// Excel takes a CSV file as UTF-8 (not the system's code page) only when it starts with a
+/// byte order mark.
+pub const CSV_BOM: &str = "\u{FEFF}";

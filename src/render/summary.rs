@@ -18,6 +18,7 @@ pub fn headline(report: &Report) -> (String, String) {
     (total, grade)
 }
 
+#[derive(Debug, Clone)]
 pub struct SummaryRow {
     pub path: String,
     /// What the document is; `None` when it could not be read.
@@ -145,4 +146,98 @@ mod tests {
         assert_eq!(end_of(lines[0], "总分"), end_of(lines[1], "92.50"), "{out}");
         assert_eq!(end_of(lines[0], "等级"), end_of(lines[1], "优"), "{out}");
     }
+}
+
+/// A summary row as `--summary --format json` and `jsonl` print it.
+#[derive(Debug, serde::Serialize)]
+pub struct JsonRow<'a> {
+    pub path: &'a str,
+    /// `report`, `department report`, `forms` or `unknown`; absent when the file could not
+    /// be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// The total and grade as the report states them; absent when it states none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<&'a str>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    /// Why the file could not be checked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failed: Option<&'a str>,
+}
+
+impl SummaryRow {
+    pub fn json(&self) -> JsonRow<'_> {
+        fn stated(s: &str) -> Option<&str> {
+            (s != "—" && !s.is_empty()).then_some(s)
+        }
+        JsonRow {
+            path: &self.path,
+            kind: self.kind.map(|k| k.name().1),
+            total: stated(&self.total),
+            grade: stated(&self.grade),
+            errors: self.tally.errors,
+            warnings: self.tally.warnings,
+            notes: self.tally.infos,
+            failed: self.failed.as_deref(),
+        }
+    }
+}
+
+/// The header of `--summary --format csv`.
+pub fn csv_header(lang: Lang) -> String {
+    super::csv_line(&match lang {
+        Lang::Zh => [
+            "文件",
+            "类型",
+            "总分",
+            "等级",
+            "错误",
+            "警告",
+            "提示",
+            "无法检查的原因",
+        ],
+        Lang::En => [
+            "file",
+            "kind",
+            "total",
+            "grade",
+            "errors",
+            "warnings",
+            "notes",
+            "not checked",
+        ],
+    })
+}
+
+/// One report's row of `--summary --format csv`: a spreadsheet's row, figures as numbers.
+pub fn csv_row(row: &SummaryRow, lang: Lang) -> String {
+    let j = row.json();
+    let kind = row.kind.map_or("", |k| match lang {
+        Lang::Zh => k.name().0,
+        Lang::En => k.name().1,
+    });
+    let (errors, warnings, notes) = (
+        j.errors.to_string(),
+        j.warnings.to_string(),
+        j.notes.to_string(),
+    );
+    let counts: [&str; 3] = if row.failed.is_some() {
+        ["", "", ""]
+    } else {
+        [&errors, &warnings, &notes]
+    };
+    super::csv_line(&[
+        j.path,
+        kind,
+        j.total.unwrap_or(""),
+        j.grade.unwrap_or(""),
+        counts[0],
+        counts[1],
+        counts[2],
+        j.failed.unwrap_or(""),
+    ])
 }
