@@ -102,6 +102,12 @@ pub struct Printed {
 /// `−3`, `153.04万元`, `9.5分`. Full-width digits are accepted. Returns `None` for anything
 /// else, including targets such as `≥90%` and counts such as `411.00(个)`.
 pub fn parse_number(text: &str) -> Option<Printed> {
+    // Most cells and words are not numbers: their first character says so before anything is
+    // folded into a new string.
+    let first = text.chars().map(fold_char).find(|c| !c.is_whitespace())?;
+    if !(first.is_ascii_digit() || matches!(first, '.' | ',' | '，' | '-' | '−' | '+')) {
+        return None;
+    }
     let folded: String = text.trim().chars().map(fold_char).collect();
     let s = folded.trim();
     let (negative, s) = match s.strip_prefix(['-', '−']) {

@@ -33,6 +33,46 @@ pub fn compact(s: &str) -> String {
         .collect()
 }
 
+/// A text compacted once ([`compact`]), so that the compact form of any stretch of it is a
+/// slice rather than a new string: prose analysis compacts the clause and sentence before every
+/// figure, which in a long sentence of figures would compact it again for each.
+pub struct Compacted {
+    text: String,
+    /// For each byte offset of the original (and its end), the offset in `text` of what it
+    /// became.
+    at: Vec<u32>,
+}
+
+impl Compacted {
+    pub fn new(s: &str) -> Compacted {
+        let mut text = String::with_capacity(s.len());
+        let mut at = vec![0u32; s.len() + 1];
+        for (i, c) in s.char_indices() {
+            at[i] = text.len() as u32;
+            let c = fold_char(c);
+            if !c.is_whitespace() {
+                text.push(c);
+            }
+        }
+        // Offsets inside a character and the end map to what follows.
+        let mut next = text.len() as u32;
+        for i in (0..=s.len()).rev() {
+            if s.is_char_boundary(i) && i < s.len() {
+                next = at[i];
+            } else {
+                at[i] = next;
+            }
+        }
+        Compacted { text, at }
+    }
+
+    /// `compact(&s[range])`, for character boundaries of `s`.
+    pub fn slice(&self, range: std::ops::Range<usize>) -> &str {
+        let (a, b) = (self.at[range.start] as usize, self.at[range.end] as usize);
+        &self.text[a..b.max(a)]
+    }
+}
+
 /// How many columns a character takes: `wide` for Chinese and full-width forms (two as a
 /// terminal shows them, one as `pdftotext -layout` counts them), one for the rest.
 pub fn char_width(c: char, wide: usize) -> usize {
@@ -170,6 +210,18 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_compacted_slice_is_the_slice_compacted() {
+        let s = "一级 指标\t（Ａ）  ab　c";
+        let c = Compacted::new(s);
+        let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+        for &a in &bounds {
+            for &b in bounds.iter().filter(|&&b| b >= a) {
+                assert_eq!(c.slice(a..b), compact(&s[a..b]), "{a}..{b}");
+            }
+        }
+    }
 
     #[test]
     fn compact_removes_spaces_and_folds_width() {

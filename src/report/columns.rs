@@ -192,6 +192,30 @@ fn rules() -> &'static [ColumnRule] {
 /// The role of a column from its header text: the first rule of `rules/columns.toml` its
 /// compacted text meets.
 pub fn classify(header: &str) -> Role {
+    // The same few dozen headers come back in every table of every report: each thread keeps
+    // the roles it has found (forgetting them all if a batch brings too many to keep).
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Role>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const KEEP: usize = 4096;
+    if let Some(role) = SEEN.with(|s| s.borrow().get(header).copied()) {
+        return role;
+    }
+    let role = classify_uncached(header);
+    SEEN.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.len() >= KEEP {
+            s.clear();
+        }
+        if header.len() <= 256 {
+            s.insert(header.to_string(), role);
+        }
+    });
+    role
+}
+
+fn classify_uncached(header: &str) -> Role {
     let h = compact(header);
     if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS {
         return Role::Other;

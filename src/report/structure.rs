@@ -115,7 +115,8 @@ pub fn build(doc: &Document) -> Structure {
                 if let Some(i) = open_heading.take() {
                     s.outline[i].lead = Some(p.span);
                 }
-                if let (Some(number), false) = (p.number, is_chrome(&p.text)) {
+                let chrome = is_chrome(&p.text);
+                if let (Some(number), false) = (p.number, chrome) {
                     let body = p.text[number.span.end - p.span.start..].trim();
                     s.outline.push(OutlineItem {
                         number: Some(number),
@@ -130,7 +131,7 @@ pub fn build(doc: &Document) -> Structure {
                     s.title = Some((p.text.trim().to_string(), p.span));
                 }
                 find_broken(&p.text, p.span.start, &mut s.broken_fields);
-                if !is_chrome(&p.text) {
+                if !chrome {
                     find_template_text(&p.text, p.span.start, &mut s.template_text);
                 }
             }
@@ -227,13 +228,20 @@ pub fn is_chrome(text: &str) -> bool {
     if text.len() > 600 {
         return false;
     }
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(CHROME_WORDS).expect("chrome words build a searcher")
+    });
     let c = compact(text);
     let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
+    let tail = c.as_bytes();
     crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)
-        || CHROME_WORDS.iter().any(|w| c.contains(w))
+        || WORDS.is_match(&c)
         || [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
             .iter()
-            .any(|e| c.to_lowercase().ends_with(e))
+            .any(|e| {
+                tail.len() >= e.len()
+                    && tail[tail.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
 }
 
 /// Instructions a form's template prints for whoever fills it in: `（100字以内）`, `此处填写`,
@@ -249,10 +257,15 @@ static TEMPLATE_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 /// `20××年`: two or more X or × that are not part of a Latin word). One span per cell or
 /// paragraph, from its first piece of template text to its last.
 fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
-    let mut found: Vec<Span> = TEMPLATE_TEXT
-        .find_iter(text)
-        .map(|m| Span::new(base + m.start(), base + m.end()))
-        .collect();
+    // Every instruction has one of these characters; most cells have none.
+    let mut found: Vec<Span> = if text.contains(['字', '填', '对']) {
+        TEMPLATE_TEXT
+            .find_iter(text)
+            .map(|m| Span::new(base + m.start(), base + m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     placeholders(text, base, &mut found);
     if let Some(all) = found.into_iter().reduce(Span::cover) {
         out.push(all);
@@ -289,21 +302,29 @@ fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
 }
 
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
-    if !text.contains("错误") && !text.contains("Error") {
-        return;
-    }
-    for marker in BROKEN_FIELDS {
-        for (i, _) in text.match_indices(marker) {
-            let mut end = i + marker.len();
+    static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasick::new(BROKEN_FIELDS).expect("markers build a searcher")
+        });
+    // Listed marker by marker, each in text order.
+    let mut found: Vec<(usize, Span)> = MARKERS
+        .find_iter(text)
+        .map(|m| {
+            let mut end = m.end();
             // Include the full stop Word puts after the message.
             for stop in ["。", "."] {
                 if text[end..].starts_with(stop) {
                     end += stop.len();
                 }
             }
-            out.push(Span::new(base + i, base + end));
-        }
-    }
+            (
+                m.pattern().as_usize(),
+                Span::new(base + m.start(), base + end),
+            )
+        })
+        .collect();
+    found.sort_by_key(|&(marker, span)| (marker, span.start));
+    out.extend(found.into_iter().map(|(_, span)| span));
 }
 
 #[cfg(test)]

@@ -68,11 +68,21 @@ pub fn fit(doc: &Document, source: &str) -> Option<Document> {
         let Some(text) = source.get(from..to) else {
             continue;
         };
-        if !headers.mentioned_in(text) {
+        let mentions = headers.mentions(text);
+        let Some(&first) = mentions.first() else {
             continue;
+        };
+        let skip = lines_before(text, first, 3);
+        let tokens = tokens::tokenise(&text[skip..], from + skip);
+        // A header starts at most two cells before the cell its first word starts in.
+        let mut may_start = vec![false; tokens.len()];
+        for at in mentions {
+            let k = tokens.partition_point(|t| t.span().start <= from + at);
+            for m in may_start.iter_mut().take(k).skip(k.saturating_sub(3)) {
+                *m = true;
+            }
         }
-        let tokens = tokens::tokenise(text, from);
-        let (fitted, not_fitted) = fit_stream(&tokens, headers);
+        let (fitted, not_fitted) = fit_stream(&tokens, &may_start, headers);
         unread.extend(not_fitted);
         if !fitted.is_empty() {
             replacements.push((start, b, replace(run, fitted, source)));
@@ -102,6 +112,11 @@ pub fn fit(doc: &Document, source: &str) -> Option<Document> {
 struct Headers {
     tables: &'static [TableSpec],
     first_words: HashMap<&'static str, Vec<usize>>,
+    /// Finds any table's first header word in text folded and without white space.
+    first_searcher: aho_corasick::AhoCorasick,
+    /// The most characters of any word a template looks for (header words, row labels, end
+    /// words): no longer cell is one of them.
+    longest: usize,
 }
 
 impl Headers {
@@ -115,17 +130,45 @@ impl Headers {
                     first_words.entry(w.as_str()).or_default().push(i);
                 }
             }
+            let longest = tables
+                .iter()
+                .flat_map(|t| {
+                    t.ends
+                        .iter()
+                        .chain(t.columns.iter().flat_map(|c| c.words.iter()))
+                })
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            let first_searcher = aho_corasick::AhoCorasick::new(first_words.keys())
+                .expect("header words build a searcher");
             Headers {
                 tables,
                 first_words,
+                first_searcher,
+                longest,
             }
         })
     }
 
-    /// A quick look for any table's first header word before the text is cut into cells.
-    fn mentioned_in(&self, text: &str) -> bool {
-        let folded = crate::text::compact(text);
-        self.first_words.keys().any(|w| folded.contains(w))
+    /// A quick look for the tables' first header words before the text is cut into cells:
+    /// where each occurrence starts (overlapping ones too), in text folded and without white
+    /// space as keys are; empty when there is none.
+    fn mentions(&self, text: &str) -> Vec<usize> {
+        // The text without white space, with where each character came from.
+        let mut compact = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        for (i, c) in text.char_indices() {
+            let c = crate::document::fold::fold_char(c);
+            if !c.is_whitespace() {
+                compact.push(c);
+                origin.resize(compact.len(), i);
+            }
+        }
+        self.first_searcher
+            .find_overlapping_iter(&compact)
+            .map(|m| origin[m.start()])
+            .collect()
     }
 
     /// Every template header starting at `tokens[at]`, with the template table's index.
@@ -136,7 +179,7 @@ impl Headers {
     ) -> impl Iterator<Item = Found> + 't {
         // The first header cell may be broken at spaces too (`一级 指标`).
         let mut specs: Vec<usize> = Vec::new();
-        for (_, j) in joined_prefixes(&tokens[at..]) {
+        for (_, j) in joined_prefixes(&tokens[at..], self.longest) {
             for &spec in self
                 .first_words
                 .get(j.key.as_str())
@@ -220,7 +263,7 @@ fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, 
             .take(3)
             .take_while(|t| t.class != Class::Empty)
             .count();
-        let found = joined_prefixes(&rest[..text_cells])
+        let found = joined_prefixes(&rest[..text_cells], Headers::get().longest)
             .filter(|(_, j)| column.words.contains(&j.key))
             .last()
             .map(|(k, j)| (j, i + k));
@@ -237,20 +280,25 @@ fn header(tokens: &[Token], at: usize, spec: &TableSpec) -> Option<(Vec<(usize, 
 }
 
 /// The first one, two and three cells of `tokens` joined (a word broken over cells), each with
-/// how many cells it takes.
-fn joined_prefixes(tokens: &[Token]) -> impl Iterator<Item = (usize, Token)> + '_ {
-    tokens
-        .iter()
-        .take(3)
-        .enumerate()
-        .scan(None, |joined: &mut Option<Token>, (k, t)| {
-            let j = match joined.as_ref() {
-                None => t.clone(),
-                Some(j) => j.joined(t),
-            };
-            *joined = Some(j.clone());
-            Some((k + 1, j))
-        })
+/// how many cells it takes; only as long as the join may still be a word of at most `longest`
+/// characters (the key drops a leading `其中`, and whatever a bracket holds).
+fn joined_prefixes(tokens: &[Token], longest: usize) -> impl Iterator<Item = (usize, Token)> + '_ {
+    let mut joined: Option<Token> = None;
+    tokens.iter().take(3).enumerate().map_while(move |(k, t)| {
+        let weight = match &joined {
+            None => t.weight,
+            Some(j) => j.weight.zip(t.weight).map(|(a, b)| a + b),
+        };
+        if weight.is_some_and(|w| w > longest + "其中".chars().count()) {
+            return None;
+        }
+        let j = match joined.take() {
+            None => t.clone(),
+            Some(j) => j.joined(t),
+        };
+        joined = Some(j.clone());
+        Some((k + 1, j))
+    })
 }
 
 /// A header found in the stream: the template table, its present columns with their cells,
@@ -266,11 +314,33 @@ struct Fitted {
     table: Table,
 }
 
-/// Find every template table in the stream and lay it out.
-fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>) {
+/// Where cutting text into cells may start for a header word at `at`: the start of the line
+/// `lines` lines before its own (a header cell is at most three cells, each on a line at least,
+/// and cells are cut line by line).
+fn lines_before(text: &str, at: usize, lines: usize) -> usize {
+    let mut start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    for _ in 0..lines {
+        if start == 0 {
+            break;
+        }
+        start = text[..start - 1].rfind('\n').map_or(0, |n| n + 1);
+    }
+    start
+}
+
+/// Find every template table in the stream and lay it out. A header is looked for only where
+/// `may_start` allows (near a first header word).
+fn fit_stream(
+    tokens: &[Token],
+    may_start: &[bool],
+    headers: &Headers,
+) -> (Vec<Fitted>, Vec<Unread>) {
     // Where several templates' headers start here, the one that reads the most header cells
     // (a variant with an extra column), the first of them on a tie.
     let header_at = |i: usize| {
+        if !may_start[i] {
+            return None;
+        }
         headers
             .starting_at(tokens, i)
             .fold(None, |best: Option<Found>, f| match best {
@@ -289,8 +359,9 @@ fn fit_stream(tokens: &[Token], headers: &Headers) -> (Vec<Fitted>, Vec<Unread>)
         let spec = &headers.tables[spec];
         // The table's cells run to the next part of the form or the next header.
         // An end word may be broken at spaces (`年度 总体 目标`).
-        let ends_at =
-            |at: usize| joined_prefixes(&tokens[at..]).any(|(_, j)| spec.ends.contains(&j.key));
+        let ends_at = |at: usize| {
+            joined_prefixes(&tokens[at..], headers.longest).any(|(_, j)| spec.ends.contains(&j.key))
+        };
         let mut end = body;
         while end < tokens.len()
             && end - body < MAX_TABLE_TOKENS
@@ -699,6 +770,35 @@ mod tests {
             tables[0][2],
             ["其中：当年财政拨款", "80.00", "80.00", "72.00", "", "", ""]
         );
+    }
+
+    #[test]
+    fn a_form_in_traditional_characters_is_looked_for_as_its_keys_are_folded() {
+        // The quick look for header words folds traditional characters as keys do; it once
+        // folded width only, and passed over a form whose headers were all traditional.
+        let text = format!(
+            "{INDICATORS} 產出指標 數量指標 培訓人次 ≥300人次 320人次 40 40 質量指標 合格率 ≥95% 97% 40 40 總分 80 80\n"
+        )
+        .replace("一级指标", "一級指標")
+        .replace("二级指标", "二級指標")
+        .replace("三级指标", "三級指標");
+        assert_ne!(text, INDICATORS);
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        assert_eq!(tables[0][1][..3], ["產出指標", "數量指標", "培訓人次"]);
+    }
+
+    #[test]
+    fn a_long_paragraph_before_a_header_is_not_joined_to_it() {
+        // A paragraph far longer than any header word is passed over without being joined to
+        // the cells after it; the header after it is found as before.
+        let prose = "本项目的绩效目标是按计划完成培训任务并提高服务质量，".repeat(20);
+        let text = format!(
+            "{prose}\n{INDICATORS} 产出指标 数量指标 培训人次 ≥300人次 320人次 40 40 总分 40 40\n"
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 1, "{tables:#?}");
+        assert_eq!(tables[0][1][..3], ["产出指标", "数量指标", "培训人次"]);
     }
 
     #[test]

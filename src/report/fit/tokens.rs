@@ -32,6 +32,11 @@ pub struct Token {
     /// The comparison form ([`super::key`]).
     pub key: String,
     pub class: Class,
+    /// How short the key of this cell, or of this cell with more after it, can be: its folded
+    /// characters but white space and colons, when it holds no bracket (a bracket may drop a
+    /// note of any length); `None` when it holds one. Lets a long paragraph be passed over
+    /// without joining it to the next cells only to compare the result with short words.
+    pub weight: Option<usize>,
     /// An empty cell the layout shows (a lone `|`, an empty line) rather than one that vanished.
     pub explicit_empty: bool,
 }
@@ -44,6 +49,7 @@ impl Token {
             text: text.to_string(),
             key: super::key(text),
             class,
+            weight: weight(text),
             explicit_empty: false,
         }
     }
@@ -62,11 +68,26 @@ impl Token {
         Token {
             class: classify(&text),
             key: super::key(&text),
+            weight: self.weight.zip(next.weight).map(|(a, b)| a + b),
             text,
             pieces,
             explicit_empty: false,
         }
     }
+}
+
+/// See [`Token::weight`].
+fn weight(text: &str) -> Option<usize> {
+    let mut n = 0;
+    for c in text.chars().map(crate::document::fold::fold_char) {
+        match c {
+            '(' | ')' => return None,
+            ':' | '：' => {}
+            c if c.is_whitespace() => {}
+            _ => n += 1,
+        }
+    }
+    Some(n)
 }
 
 /// A line this long when split at spaces is a flattened form rather than one cell.
@@ -188,9 +209,15 @@ fn classify(text: &str) -> Class {
             _ => Class::Quantity,
         };
     }
+    // A figure starts with a digit or a bound; anything else is text, known before folding.
+    const BOUNDS: [char; 11] = ['≥', '≤', '=', '>', '<', '≧', '≦', '═', '＝', '~', '约'];
+    let first = t.chars().next().map(crate::text::fold_char);
+    if !first.is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',') || BOUNDS.contains(&c)) {
+        return Class::Text;
+    }
     let folded: String = t.chars().map(crate::text::fold_char).collect();
     let folded = folded.as_str();
-    let body = folded.trim_start_matches(['≥', '≤', '=', '>', '<', '≧', '≦', '═', '＝', '~', '约']);
+    let body = folded.trim_start_matches(BOUNDS);
     let digits = body
         .chars()
         .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',');

@@ -266,6 +266,7 @@ pub fn analyse_at_most(
     limit: usize,
 ) -> Analysis {
     let tokens = scan_at_most(text, base, limit);
+    let compacted = crate::text::Compacted::new(text);
     let stopped = (tokens.len() >= limit)
         .then(|| tokens.last().map(|t| t.span().end))
         .flatten();
@@ -290,13 +291,13 @@ pub fn analyse_at_most(
             Token::Quantity(q) => {
                 let at = q.number.start - base;
                 let cs = clause_start(text, at);
-                let left = compact(&text[cs..at]);
+                let left = compacted.slice(cs..at);
                 let role = if totals.contains(&q.number) {
                     ClaimRole::TotalScore
                 } else if let Some((_, role)) = groups.iter().find(|(s, _)| *s == q.number) {
                     role.clone()
                 } else {
-                    role_from_words(q, &left)
+                    role_from_words(q, left)
                 };
                 let year = year_in_clause
                     .filter(|(_, start)| *start == cs)
@@ -305,9 +306,10 @@ pub fn analyse_at_most(
                     let chars: Vec<char> = left.chars().collect();
                     chars[chars.len().saturating_sub(12)..].iter().collect()
                 };
-                let before = &text[sentence_start(text, at)..at];
+                let before_start = sentence_start(text, at);
+                let before = &text[before_start..at];
                 let lead: String = {
-                    let chars: Vec<char> = compact(before).chars().collect();
+                    let chars: Vec<char> = compacted.slice(before_start..at).chars().collect();
                     chars[chars.len().saturating_sub(12)..].iter().collect()
                 };
                 let lead_shown = {
@@ -319,7 +321,9 @@ pub fn analyse_at_most(
                         kept
                     }
                 };
-                let clause = compact(&text[cs..clause_end(text, q.span.end - base)]);
+                let clause = compacted
+                    .slice(cs..clause_end(text, q.span.end - base))
+                    .to_string();
                 claims.push(Claim {
                     role,
                     quantity: q.clone(),
