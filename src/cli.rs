@@ -712,9 +712,10 @@ fn file_options<'f>(
     finder: &mut crate::config::Finder,
     files: &'f [PathBuf],
     named: &[PathBuf],
-) -> Result<Vec<(&'f PathBuf, Options)>, String> {
-    let mut profiles: std::collections::HashMap<String, Profile> = Default::default();
-    let mut out = Vec::with_capacity(files.len());
+) -> Result<Vec<(&'f PathBuf, std::sync::Arc<Options>)>, String> {
+    let mut profiles: std::collections::HashMap<String, std::sync::Arc<Profile>> =
+        Default::default();
+    let mut out: Vec<(&PathBuf, std::sync::Arc<Options>)> = Vec::with_capacity(files.len());
     for path in files {
         let settings = finder.for_path(path).map_err(|e| e.to_string())?;
         if let Some(s) = settings.as_deref().filter(|_| !named.contains(path)) {
@@ -737,7 +738,7 @@ fn file_options<'f>(
         let profile = match profiles.get(&standard) {
             Some(p) => p.clone(),
             None => {
-                let p = Profile::load(&standard).map_err(|e| e.to_string())?;
+                let p = std::sync::Arc::new(Profile::load(&standard).map_err(|e| e.to_string())?);
                 profiles.insert(standard, p.clone());
                 p
             }
@@ -764,7 +765,13 @@ fn file_options<'f>(
         options
             .extend_select
             .extend(args.extend_select.iter().cloned());
-        out.push((path, options));
+        // Files of a folder mostly share their options: one copy for a run of them, so that
+        // what is kept per file stays a pointer.
+        let shared = match out.last() {
+            Some((_, last)) if **last == options => std::sync::Arc::clone(last),
+            _ => std::sync::Arc::new(options),
+        };
+        out.push((path, shared));
     }
     Ok(out)
 }

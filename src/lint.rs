@@ -49,7 +49,9 @@ pub struct Checked {
 /// How to check: the standard profile and the rules to leave out.
 #[derive(Debug, Clone)]
 pub struct Options {
-    pub profile: Profile,
+    /// Shared: a batch's files mostly share one profile, and a copy each would grow memory
+    /// with the number of files.
+    pub profile: std::sync::Arc<Profile>,
     /// Rule codes or families (`XREF`) not to report.
     pub ignore: Vec<String>,
     /// The only rules to report, if given (`select`), and more besides them (`extend-select`).
@@ -60,10 +62,21 @@ pub struct Options {
     pub severity: crate::config::Levels,
 }
 
+impl PartialEq for Options {
+    /// The same options: the same profile (one loaded copy) and the same rules.
+    fn eq(&self, other: &Options) -> bool {
+        std::sync::Arc::ptr_eq(&self.profile, &other.profile)
+            && self.ignore == other.ignore
+            && self.select == other.select
+            && self.extend_select == other.extend_select
+            && self.severity == other.severity
+    }
+}
+
 impl Options {
-    pub fn new(profile: Profile) -> Options {
+    pub fn new(profile: impl Into<std::sync::Arc<Profile>>) -> Options {
         Options {
-            profile,
+            profile: profile.into(),
             ignore: Vec::new(),
             select: None,
             extend_select: Vec::new(),

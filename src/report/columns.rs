@@ -260,17 +260,15 @@ pub fn runs_columns_together(cell: &str) -> bool {
     if h.chars().count() > 2 * MAX_HEADER_CHARS {
         return false;
     }
-    let mut found = 0;
-    let mut rest = h.as_str();
-    while let Some((at, name)) = COLUMN_NAMES
-        .iter()
-        .filter_map(|n| rest.find(n).map(|at| (at, *n)))
-        .min_by_key(|(at, n)| (*at, std::cmp::Reverse(n.len())))
-    {
-        found += 1;
-        rest = &rest[at + name.len()..];
-    }
-    found >= 2
+    // The names one after another, the earliest first and the longest of those starting
+    // together, each searched for after the last.
+    static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(COLUMN_NAMES)
+            .expect("column names build a searcher")
+    });
+    NAMES.find_iter(&h).nth(1).is_some()
 }
 
 /// Whether a header is two column names run together (`全年预算数全年执行数`: two header

@@ -248,7 +248,7 @@ pub fn is_chrome(text: &str) -> bool {
 /// `对照年度目标，说明…`.
 static TEMPLATE_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"[（(]\s*(?:限\s*)?\d+\s*字(?:以内|以下|左右)?\s*[)）]|此处填写|请在此处?填写|请填写|对照年度(?:绩效)?目标，?说明",
+        r"[（(]\s*(?:限\s*)?[0-9０-９]+\s*字(?:以内|以下|左右)?\s*[)）]|此处填写|请在此处?填写|请填写|对照年度(?:绩效)?目标，?说明",
     )
     .expect("valid regex")
 });

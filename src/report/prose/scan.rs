@@ -191,23 +191,28 @@ const BOUND_AFTER: &[(&str, Bound)] = &[
 ];
 
 static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})\s*年\s*(?:度\s*)?(?:(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|([上中下]旬)|(初|底|末))?)?")
+    Regex::new(r"^([0-9０-９]{4})\s*年\s*(?:度\s*)?(?:([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|([上中下]旬)|(初|底|末))?)?")
         .expect("valid regex")
 });
-static DASHED_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})").expect("valid regex"));
+static DASHED_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([0-9０-９]{4})[-./]([0-9０-９]{1,2})[-./]([0-9０-９]{1,2})")
+        .expect("valid regex")
+});
 static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,2})\s*月\s*(?:(\d{1,2})\s*日|[上中下]旬|初|底|末)?").expect("valid regex")
+    Regex::new(r"^([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|[上中下]旬|初|底|末)?")
+        .expect("valid regex")
 });
 static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([〇零一二三四五六七八九]{4})\s*年\s*(?:([一二三四五六七八九十]{1,2})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
         .expect("valid regex")
 });
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?").expect("valid regex")
+    Regex::new(r"^(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:\.[0-9０-９]+)?")
+        .expect("valid regex")
 });
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*第?\s*\d+\s*号").expect("valid regex")
+    Regex::new(r"^[〔\[［(（]\s*[0-9０-９]{4}\s*[〕\]］)）]\s*第?\s*[0-9０-９]+\s*号")
+        .expect("valid regex")
 });
 
 const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万";
@@ -647,7 +652,7 @@ mod tests {
 }
 
 static WRAPPED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d)\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]").expect("valid regex")
+    Regex::new(r"([0-9０-９])\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]").expect("valid regex")
 });
 
 /// The first quantity of a table cell, reading units that forms print in brackets

@@ -33,7 +33,7 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// One item: a name of two to twelve characters and its points.
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<name>[\p{Han}]{2,12}?)\s*(?:[（(]\s*)?(?P<points>\d{1,3}(?:\.\d+)?)\s*分\s*(?:[）)])?\s*(?P<sep>[、，,；;]|和|及)?")
+    Regex::new(r"^\s*(?P<name>[\p{Han}]{2,12}?)\s*(?:[（(]\s*)?(?P<points>[0-9０-９]{1,3}(?:\.[0-9０-９]+)?)\s*分\s*(?:[）)])?\s*(?P<sep>[、，,；;]|和|及)?")
         .expect("valid regex")
 });
 
