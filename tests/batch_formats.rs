@@ -214,3 +214,38 @@ fn no_progress_line_into_a_pipe() {
     let o = run(&[]);
     assert!(!stderr(&o).contains('\r'), "{:?}", stderr(&o));
 }
+
+#[test]
+fn a_progress_line_at_a_terminal_and_none_with_quiet() {
+    // util-linux's `script` gives jxlint a terminal for its standard output and error.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no `script`: the progress line was not tried at a terminal");
+        return;
+    }
+    let dir = testdata("");
+    let at_terminal = |extra: &str| {
+        let command = format!(
+            "{} check --lang en --format json {extra} {dir} > /dev/null",
+            env!("CARGO_BIN_EXE_jxlint")
+        );
+        let o = std::process::Command::new("script")
+            .args(["-q", "-e", "-c", &command, "/dev/null"])
+            .env("TERM", "xterm")
+            .output()
+            .expect("run script");
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let shown = at_terminal("");
+    assert!(
+        shown.contains(" files · ") && shown.contains('\r'),
+        "{shown:?}"
+    );
+    // The line is erased at the end, leaving nothing behind it.
+    assert!(shown.trim_end().ends_with("\x1b[2K"), "{shown:?}");
+    let quiet = at_terminal("--quiet");
+    assert!(!quiet.contains(" files · "), "{quiet:?}");
+}

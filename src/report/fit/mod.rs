@@ -68,21 +68,29 @@ pub fn fit(doc: &Document, source: &str) -> Option<Document> {
         let Some(text) = source.get(from..to) else {
             continue;
         };
-        let mentions = headers.mentions(text);
-        let Some(&first) = mentions.first() else {
+        let (starts, ends) = headers.mentions(text);
+        let Some(&first) = starts.first() else {
             continue;
         };
         let skip = lines_before(text, first, 3);
         let tokens = tokens::tokenise(&text[skip..], from + skip);
-        // A header starts at most two cells before the cell its first word starts in.
-        let mut may_start = vec![false; tokens.len()];
-        for at in mentions {
-            let k = tokens.partition_point(|t| t.span().start <= from + at);
-            for m in may_start.iter_mut().take(k).skip(k.saturating_sub(3)) {
-                *m = true;
+        // A header or an end word starts at most two cells before the cell its word starts
+        // in.
+        let near = |found: &[usize]| {
+            let mut near = vec![false; tokens.len()];
+            for &at in found {
+                let k = tokens.partition_point(|t| t.span().start <= from + at);
+                for m in near.iter_mut().take(k).skip(k.saturating_sub(3)) {
+                    *m = true;
+                }
             }
-        }
-        let (fitted, not_fitted) = fit_stream(&tokens, &may_start, headers);
+            near
+        };
+        let near = Near {
+            start: near(&starts),
+            end: near(&ends),
+        };
+        let (fitted, not_fitted) = fit_stream(&tokens, &near, headers);
         unread.extend(not_fitted);
         if !fitted.is_empty() {
             replacements.push((start, b, replace(run, fitted, source)));
@@ -114,6 +122,8 @@ struct Headers {
     first_words: HashMap<&'static str, Vec<usize>>,
     /// Finds any table's first header word in text folded and without white space.
     first_searcher: aho_corasick::AhoCorasick,
+    /// Finds any table's end word so.
+    end_searcher: aho_corasick::AhoCorasick,
     /// The most characters of any word a template looks for (header words, row labels, end
     /// words): no longer cell is one of them.
     longest: usize,
@@ -142,19 +152,23 @@ impl Headers {
                 .unwrap_or(0);
             let first_searcher = aho_corasick::AhoCorasick::new(first_words.keys())
                 .expect("header words build a searcher");
+            let end_searcher =
+                aho_corasick::AhoCorasick::new(tables.iter().flat_map(|t| t.ends.iter()))
+                    .expect("end words build a searcher");
             Headers {
                 tables,
                 first_words,
                 first_searcher,
+                end_searcher,
                 longest,
             }
         })
     }
 
-    /// A quick look for the tables' first header words before the text is cut into cells:
-    /// where each occurrence starts (overlapping ones too), in text folded and without white
-    /// space as keys are; empty when there is none.
-    fn mentions(&self, text: &str) -> Vec<usize> {
+    /// A quick look for the tables' first header words, and for their end words, before the
+    /// text is cut into cells: where each occurrence starts (overlapping ones too), in text
+    /// folded and without white space as keys are.
+    fn mentions(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
         // The text without white space, with where each character came from.
         let mut compact = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
@@ -165,10 +179,20 @@ impl Headers {
                 origin.resize(compact.len(), i);
             }
         }
-        self.first_searcher
+        let starts: Vec<usize> = self
+            .first_searcher
             .find_overlapping_iter(&compact)
             .map(|m| origin[m.start()])
-            .collect()
+            .collect();
+        if starts.is_empty() {
+            return (starts, Vec::new());
+        }
+        let ends = self
+            .end_searcher
+            .find_overlapping_iter(&compact)
+            .map(|m| origin[m.start()])
+            .collect();
+        (starts, ends)
     }
 
     /// Every template header starting at `tokens[at]`, with the template table's index.
@@ -328,17 +352,19 @@ fn lines_before(text: &str, at: usize, lines: usize) -> usize {
     start
 }
 
-/// Find every template table in the stream and lay it out. A header is looked for only where
-/// `may_start` allows (near a first header word).
-fn fit_stream(
-    tokens: &[Token],
-    may_start: &[bool],
-    headers: &Headers,
-) -> (Vec<Fitted>, Vec<Unread>) {
+/// The cells near a template word: where a header or an end word may start.
+struct Near {
+    start: Vec<bool>,
+    end: Vec<bool>,
+}
+
+/// Find every template table in the stream and lay it out. A header, or a table's end word, is
+/// looked for only near one of its words.
+fn fit_stream(tokens: &[Token], near: &Near, headers: &Headers) -> (Vec<Fitted>, Vec<Unread>) {
     // Where several templates' headers start here, the one that reads the most header cells
     // (a variant with an extra column), the first of them on a tie.
     let header_at = |i: usize| {
-        if !may_start[i] {
+        if !near.start[i] {
             return None;
         }
         headers
@@ -360,7 +386,9 @@ fn fit_stream(
         // The table's cells run to the next part of the form or the next header.
         // An end word may be broken at spaces (`年度 总体 目标`).
         let ends_at = |at: usize| {
-            joined_prefixes(&tokens[at..], headers.longest).any(|(_, j)| spec.ends.contains(&j.key))
+            near.end[at]
+                && joined_prefixes(&tokens[at..], headers.longest)
+                    .any(|(_, j)| spec.ends.contains(&j.key))
         };
         let mut end = body;
         while end < tokens.len()
