@@ -501,18 +501,29 @@ fn output_error(args: &CheckArgs, e: std::io::Error) -> ExitCode {
 }
 
 /// The standard output, buffered, where a closed pipe (`| head`) ends the output and not the
-/// check: what is written after it is dropped.
-#[derive(Default)]
+/// check: what is written after it is dropped. At a terminal each file's output shows as soon
+/// as it is written.
 struct Stdout {
     buffer: Vec<u8>,
     closed: bool,
+    terminal: bool,
+}
+
+impl Default for Stdout {
+    fn default() -> Stdout {
+        Stdout {
+            buffer: Vec::new(),
+            closed: false,
+            terminal: std::io::stdout().is_terminal(),
+        }
+    }
 }
 
 impl Write for Stdout {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         if !self.closed {
             self.buffer.extend_from_slice(bytes);
-            if self.buffer.len() >= 64 * 1024 {
+            if self.terminal || self.buffer.len() >= 64 * 1024 {
                 self.flush()?;
             }
         }

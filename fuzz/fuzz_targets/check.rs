@@ -41,7 +41,22 @@ fuzz_target!(|input: (u8, &[u8])| {
     let _ = human.render(&checked.source, "fuzz.txt", &checked.findings);
     let found = json::findings("fuzz.txt", &checked.source, &checked.findings, lang);
     let _ = json::to_string(&found);
-    let _ = summary::headline(&checked.report);
+    let section = jxlint::render::html::section(&checked.source, &checked.findings, lang);
+    let (total, grade) = summary::headline(&checked.report);
+    let mut page = jxlint::render::html::Page::new(lang);
+    page.add(
+        summary::SummaryRow {
+            path: "fuzz.txt".into(),
+            kind: Some(checked.report.facts.kind),
+            total,
+            grade,
+            tally: Default::default(),
+            failed: None,
+        },
+        &section,
+        &found,
+    );
+    let _ = page.finish();
     let doc = jxlint::read::read(&checked.source, format);
     let _ = inspect::render(&checked.source, &doc, &checked.report, lang);
     let _ = jxlint::render::extract::text(&checked.source, &doc, lang);

@@ -516,6 +516,10 @@ pub(super) fn is_form_title(line: &str) -> bool {
 }
 
 fn is_unnumbered_heading(line: &str) -> bool {
+    // Each is two characters: a longer line is none of them, known without compacting it.
+    if line.chars().filter(|c| !c.is_whitespace()).nth(2).is_some() {
+        return false;
+    }
     matches!(
         compact(line).as_str(),
         "摘要" | "前言" | "目录" | "附件" | "附表" | "附录"

@@ -729,3 +729,74 @@ impl Words {
 
 const STYLE: &str = include_str!("html/style.css");
 const SCRIPT: &str = include_str!("html/script.js");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Text;
+    use crate::document::Span;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile::new("a.txt", text.to_string(), "UTF-8")
+    }
+
+    fn at(text: &str, what: &str) -> Span {
+        let start = text.find(what).expect("in the text");
+        Span::new(start, start + what.len())
+    }
+
+    #[test]
+    fn labels_are_marked_and_the_text_escaped() {
+        let text = "合计\t<b>\t12.80\n其中：拨款\t12.60\n";
+        let f = Finding::new("SUM004")
+            .label(at(text, "12.80"), Text::same("年初预算数 12.80"))
+            .label(at(text, "12.60"), Text::same("12.60"));
+        let html = section(&source(text), &[f], Lang::Zh);
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        assert!(!html.contains("<b>"), "{html}");
+        assert!(
+            html.contains("<mark title=\"年初预算数 12.80\">12.80</mark>"),
+            "{html}"
+        );
+        assert!(html.contains(">12.60</mark>"), "{html}");
+        assert!(html.contains("data-code=\"SUM004\""));
+        // Both lines, numbered, with tabs shown as cell borders.
+        assert!(html.contains("<span class=\"ln\">1</span>"), "{html}");
+        assert!(html.contains("<span class=\"ln\">2</span>"), "{html}");
+        assert!(html.contains(" │ "), "{html}");
+    }
+
+    #[test]
+    fn a_label_over_a_line_break_or_at_the_end_is_marked_on_each_line() {
+        let text = "甲乙\n丙丁";
+        let f = Finding::new("SUM004").label(Span::new(3, text.len()), Text::same("x"));
+        let html = section(&source(text), &[f], Lang::En);
+        assert!(html.contains(">乙</mark>"), "{html}");
+        assert!(html.contains(">丙丁</mark>"), "{html}");
+        // An empty label at the very end marks nothing and breaks nothing.
+        let f = Finding::new("SUM004").label(Span::new(text.len(), text.len()), Text::same("y"));
+        let html = section(&source(text), &[f], Lang::En);
+        assert!(!html.contains("<mark title"), "{html}");
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_its_marks() {
+        let text = format!("{}合计 99.88{}", "前".repeat(300), "后".repeat(300));
+        let f = Finding::new("SUM004").label(at(&text, "99.88"), Text::same("z"));
+        let html = section(&source(&text), &[f], Lang::Zh);
+        let snippet = &html[html.find("<pre class=\"snippet\">").unwrap()..];
+        let snippet = &snippet[..snippet.find("</pre>").unwrap()];
+        assert!(snippet.contains(">99.88</mark>"), "{snippet}");
+        assert_eq!(snippet.matches('…').count(), 2, "{snippet}");
+        assert!(snippet.chars().filter(|&c| c == '前').count() <= CONTEXT + 1);
+    }
+
+    #[test]
+    fn an_empty_batch_is_a_whole_page() {
+        let page = Page::new(Lang::En).finish();
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.trim_end().ends_with("</html>"));
+        assert!(page.contains("No findings."));
+        assert!(page.contains("<b id=\"n-reports\">0</b>"));
+    }
+}

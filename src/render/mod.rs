@@ -114,3 +114,21 @@ pub fn csv_line<S: AsRef<str>>(fields: &[S]) -> String {
 /// Excel takes a CSV file as UTF-8 (not the system's code page) only when it starts with a
 /// byte order mark.
 pub const CSV_BOM: &str = "\u{FEFF}";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_formulas_kept_as_text() {
+        assert_eq!(
+            csv_line(&["a", "b,c", "say \"hi\"", "x\ny"]),
+            "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\r\n"
+        );
+        assert_eq!(
+            csv_line(&["=SUM(A1)", "+1", "@x", "-0.20"]),
+            "'=SUM(A1),'+1,'@x,-0.20\r\n"
+        );
+        assert_eq!(csv_line::<&str>(&[]), "\r\n");
+    }
+}

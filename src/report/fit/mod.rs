@@ -24,8 +24,25 @@ use tokens::{Class, Token};
 /// symbols folded, width folded, white space removed, a note in brackets (`（万元）`, `（A）`,
 /// `（50分）`) and a leading `其中：` dropped.
 pub fn key(s: &str) -> String {
-    let folded: String = s.chars().map(crate::document::fold::fold_char).collect();
-    let mut k = crate::text::compact(&folded);
+    key_of_folded(folded(s))
+}
+
+/// A character as keys compare it: traditional characters and look-alike symbols folded, then
+/// width.
+fn fold_key_char(c: char) -> char {
+    crate::text::fold_char(crate::document::fold::fold_char(c))
+}
+
+/// The text with every character folded as keys are, white space removed.
+pub fn folded(s: &str) -> String {
+    s.chars()
+        .map(fold_key_char)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+/// [`key`] of text already [`folded`].
+pub fn key_of_folded(mut k: String) -> String {
     while let Some(open) = k.rfind('(') {
         let close = k[open..].find(')').map(|c| open + c + 1).unwrap_or(k.len());
         if open == 0 && close == k.len() {
@@ -33,8 +50,12 @@ pub fn key(s: &str) -> String {
         }
         k.replace_range(open..close, "");
     }
-    let k = k.strip_prefix("其中").unwrap_or(&k);
-    k.trim_matches([':', '：', ' ']).to_string()
+    let body = k.strip_prefix("其中").unwrap_or(&k);
+    let body = body.trim_matches([':', '：', ' ']);
+    if body.len() == k.len() {
+        return k;
+    }
+    body.to_string()
 }
 
 /// The most cells read after one header: a form has a few hundred.
@@ -173,7 +194,7 @@ impl Headers {
         let mut compact = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
         for (i, c) in text.char_indices() {
-            let c = crate::document::fold::fold_char(c);
+            let c = fold_key_char(c);
             if !c.is_whitespace() {
                 compact.push(c);
                 origin.resize(compact.len(), i);
@@ -814,6 +835,20 @@ mod tests {
         let tables = fitted(&text);
         assert_eq!(tables.len(), 1, "{tables:#?}");
         assert_eq!(tables[0][1][..3], ["產出指標", "數量指標", "培訓人次"]);
+    }
+
+    #[test]
+    fn a_header_cell_with_a_long_note_in_full_width_brackets_is_its_word() {
+        // The note is dropped from the key, however long: a cell is passed over as too long
+        // to be a word only when it has no bracket (full-width ones included).
+        let text = format!(
+            "{}年度资金总额\n80.00\n80.00\n72.00\n10\n90.00%\n9.00\n{}\n产出指标\n数量指标\n培训人次\n≥300人次\n320人次\n40\n40\n\n总分\n\n\n\n\n40\n40\n\n",
+            FUNDS.replace("项目资金（万元）", "项目资金（单位：万元，保留两位小数，含本级及上级补助资金）"),
+            INDICATORS.replace(' ', "\n")
+        );
+        let tables = fitted(&text);
+        assert_eq!(tables.len(), 2, "{tables:#?}");
+        assert_eq!(tables[0][1][0], "年度资金总额");
     }
 
     #[test]

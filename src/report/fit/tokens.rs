@@ -44,12 +44,13 @@ pub struct Token {
 impl Token {
     pub fn new(text: &str, span: Span) -> Token {
         let class = classify(text);
+        let folded = super::folded(text);
         Token {
             pieces: vec![span],
             text: text.to_string(),
-            key: super::key(text),
+            weight: weight(&folded),
+            key: super::key_of_folded(folded),
             class,
-            weight: weight(text),
             explicit_empty: false,
         }
     }
@@ -76,14 +77,13 @@ impl Token {
     }
 }
 
-/// See [`Token::weight`].
-fn weight(text: &str) -> Option<usize> {
+/// See [`Token::weight`], of text already [`super::folded`].
+fn weight(folded: &str) -> Option<usize> {
     let mut n = 0;
-    for c in text.chars().map(crate::document::fold::fold_char) {
+    for c in folded.chars() {
         match c {
             '(' | ')' => return None,
             ':' | '：' => {}
-            c if c.is_whitespace() => {}
             _ => n += 1,
         }
     }

@@ -45,6 +45,14 @@ pub struct ProseGrade {
 
 /// The figures of total-score statements in `text`, in order.
 fn total_figures(text: &str) -> Vec<regex::Match<'_>> {
+    // Every total-score statement names 得分, 评分 or 总分; most paragraphs name none, and
+    // the patterns' captures are their slowest search.
+    static SCORE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(["得分", "评分", "总分"]).expect("words build a searcher")
+    });
+    if !SCORE_WORDS.is_match(text) {
+        return Vec::new();
+    }
     let mut out: Vec<regex::Match<'_>> = TOTAL
         .captures_iter(text)
         .chain(GRADED_TOTAL.captures_iter(text))
@@ -81,6 +89,10 @@ pub fn total_spans(text: &str, base: usize) -> Vec<crate::document::Span> {
 }
 
 pub fn grades(paragraph: &Paragraph) -> Vec<ProseGrade> {
+    // Every grade statement names 级, 等次, 评级 or 结果 (its lead word); most paragraphs none.
+    if !paragraph.text.contains(['级', '次', '果']) {
+        return Vec::new();
+    }
     GRADE
         .captures_iter(&paragraph.text)
         .filter_map(|c| {
