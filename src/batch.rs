@@ -61,6 +61,13 @@ pub fn ordered<I, T>(
             });
         }
         drop(send);
+        // However this loop ends (a panic in `emit` too), no worker waits for it any more:
+        // nothing is left to start.
+        let _release = Release {
+            state: &state,
+            moved: &moved,
+            end: items.len(),
+        };
         // Outcomes that arrived before an earlier one: slot `k` holds item `floor + k`.
         let mut waiting: VecDeque<Option<T>> = VecDeque::new();
         let mut floor = 0;
@@ -82,6 +89,20 @@ pub fn ordered<I, T>(
             }
         }
     });
+}
+
+/// Marks every item as started when dropped, and wakes the workers waiting for the window.
+struct Release<'a> {
+    state: &'a Mutex<(usize, usize)>,
+    moved: &'a Condvar,
+    end: usize,
+}
+
+impl Drop for Release<'_> {
+    fn drop(&mut self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = self.end;
+        self.moved.notify_all();
+    }
 }
 
 #[cfg(test)]
@@ -137,6 +158,27 @@ mod tests {
             "{most} outcomes alive at once"
         );
         assert!(most > 1, "the workers ran in parallel");
+    }
+
+    #[test]
+    fn a_panic_while_handing_on_ends_the_batch_instead_of_hanging_it() {
+        let (done, finished) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let items: Vec<usize> = (0..200).collect();
+            let outcome = std::panic::catch_unwind(|| {
+                ordered(
+                    &items,
+                    2,
+                    |&i| i,
+                    |index, _| assert!(index < 3, "emit fails"),
+                );
+            });
+            let _ = done.send(outcome.is_err());
+        });
+        let panicked = finished
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the batch ended");
+        assert!(panicked);
     }
 
     #[test]

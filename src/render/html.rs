@@ -526,10 +526,11 @@ impl Page {
             let r = &e.row;
             let _ = write!(
                 out,
-                "<section class=\"report\" id=\"r{}\" data-path=\"{}\"><h3>{}</h3>",
+                "<section class=\"report\" id=\"r{}\" data-path=\"{}\"><h3>{}</h3><a class=\"back\" href=\"#reports\">↑ {}</a>",
                 i + 1,
                 escape(&r.path),
-                escape(&r.path)
+                escape(&r.path),
+                t.back
             );
             match &r.failed {
                 Some(why) => {
@@ -544,7 +545,11 @@ impl Page {
                         t.grade,
                         escape(&r.grade),
                         r.tally.total(),
-                        t.findings_unit
+                        if r.tally.total() == 1 {
+                            t.finding_unit
+                        } else {
+                            t.findings_unit
+                        }
                     );
                 }
             }
@@ -563,7 +568,7 @@ impl Page {
 /// A horizontal bar chart in SVG, one bar per item stacked by severity, with its count.
 fn chart(out: &mut String, id: &str, bars: &[(String, String, Tally)], lang: Lang) {
     const ROW: usize = 26;
-    const LABEL: usize = 230;
+    const LABEL: usize = 280;
     const WIDTH: usize = 720;
     const BAR_MAX: usize = WIDTH - LABEL - 60;
     let most = bars.iter().map(|b| b.2.total()).max().unwrap_or(1).max(1);
@@ -577,7 +582,7 @@ fn chart(out: &mut String, id: &str, bars: &[(String, String, Tally)], lang: Lan
         let label = if name.is_empty() {
             key.clone()
         } else {
-            format!("{key} {}", shorten(name, 14))
+            format!("{key} {}", shorten(name, 18))
         };
         let _ = write!(
             out,
@@ -654,8 +659,10 @@ struct Words {
     kind: &'static str,
     total: &'static str,
     findings: &'static str,
+    finding_unit: &'static str,
     findings_unit: &'static str,
     shown: &'static str,
+    back: &'static str,
 }
 
 impl Words {
@@ -689,8 +696,10 @@ impl Words {
                 kind: "类型",
                 total: "总分",
                 findings: "各报告的问题",
+                finding_unit: "个问题",
                 findings_unit: "个问题",
                 shown: "显示 {n} / {all} 份报告",
+                back: "回到报告一览",
             },
             Lang::En => Words {
                 html_lang: "en",
@@ -720,8 +729,10 @@ impl Words {
                 kind: "kind",
                 total: "total",
                 findings: "Findings by report",
+                finding_unit: "finding",
                 findings_unit: "findings",
                 shown: "showing {n} of {all} reports",
+                back: "back to the reports",
             },
         }
     }
