@@ -17,8 +17,15 @@ const SIMPLIFIED: &str = "绩评预执总优项资标实际结转额数达计划
 /// (which width folding then reads as `=`).
 const LOOK_ALIKES: &[(char, char)] = &[('≧', '≥'), ('≦', '≤'), ('═', '＝')];
 
-fn table() -> &'static [(char, char)] {
-    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+/// The pairs, sorted, and a bit for every character of the Basic Multilingual Plane that has
+/// one: most characters have none, which one bit tells.
+struct Table {
+    pairs: Vec<(char, char)>,
+    bmp: Box<[u64; 1024]>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut pairs: Vec<(char, char)> = TRADITIONAL
             .chars()
@@ -28,7 +35,14 @@ fn table() -> &'static [(char, char)] {
             .collect();
         pairs.sort_unstable();
         pairs.dedup_by_key(|p| p.0);
-        pairs
+        let mut bmp = Box::new([0u64; 1024]);
+        for &(c, _) in &pairs {
+            let c = c as usize;
+            if c < 0x10000 {
+                bmp[c >> 6] |= 1 << (c & 63);
+            }
+        }
+        Table { pairs, bmp }
     })
 }
 
@@ -38,8 +52,12 @@ pub fn fold_char(c: char) -> char {
         return c;
     }
     let t = table();
-    match t.binary_search_by_key(&c, |p| p.0) {
-        Ok(i) => t[i].1,
+    let n = c as usize;
+    if n < 0x10000 && t.bmp[n >> 6] & (1 << (n & 63)) == 0 {
+        return c;
+    }
+    match t.pairs.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => t.pairs[i].1,
         Err(_) => c,
     }
 }
@@ -96,8 +114,18 @@ mod tests {
             SIMPLIFIED.chars().count(),
             "the two rows of the table line up"
         );
-        for (t, s) in table() {
+        for (t, s) in &table().pairs {
             assert_eq!(t.len_utf8(), s.len_utf8(), "{t} → {s}");
+        }
+    }
+
+    #[test]
+    fn the_quick_test_agrees_with_the_table() {
+        for &(t, s) in &table().pairs {
+            assert_eq!(fold_char(t), s);
+        }
+        for c in ['绩', '效', '中', '。', '∑', '😀', 'é'] {
+            assert_eq!(fold_char(c), c);
         }
     }
 

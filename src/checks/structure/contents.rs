@@ -23,10 +23,17 @@ impl Check for Contents {
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let s = &cx.report.structure;
-        let headings: Vec<_> = s.outline.iter().filter(|i| i.heading).collect();
+        // Each title's key once: every entry is compared with every heading.
+        let headings: Vec<_> = s
+            .outline
+            .iter()
+            .filter(|i| i.heading)
+            .map(|h| (h, key(&h.title)))
+            .collect();
         for entry in &s.toc {
-            let matches = headings.iter().any(|h| {
-                key(&h.title) == key(&entry.title)
+            let entry_key = key(&entry.title);
+            let matches = headings.iter().any(|(h, k)| {
+                *k == entry_key
                     && match (entry.number, h.number) {
                         (Some(a), Some(b)) => a.style == b.style && a.value == b.value,
                         (None, _) => true,
@@ -42,16 +49,17 @@ impl Check for Contents {
                 entry.title
             );
             // The heading with the same title, if only the number differs.
-            let near = headings
+            let near_heading = headings
                 .iter()
-                .find(|h| key(&h.title) == key(&entry.title))
-                .map(|h| {
-                    format!(
-                        "{}{}",
-                        h.number.as_ref().map_or(String::new(), written),
-                        h.title
-                    )
-                });
+                .find(|(_, k)| *k == entry_key)
+                .map(|(h, _)| *h);
+            let near = near_heading.map(|h| {
+                format!(
+                    "{}{}",
+                    h.number.as_ref().map_or(String::new(), written),
+                    h.title
+                )
+            });
             let (hint_zh, hint_en) = match &near {
                 Some(h) => (format!("正文中为“{h}”"), format!("the text has «{h}»")),
                 None => (
@@ -63,15 +71,7 @@ impl Check for Contents {
                 .arg_same("entry", written_entry)
                 .arg("hint", Text::new(hint_zh, hint_en))
                 .label(entry.span, Text::new("目录条目", "contents entry"));
-            if let Some(h) = near.and_then(|n| {
-                headings.iter().find(|h| {
-                    format!(
-                        "{}{}",
-                        h.number.as_ref().map_or(String::new(), written),
-                        h.title
-                    ) == n
-                })
-            }) {
+            if let Some(h) = near_heading {
                 f = f.label(h.span, Text::new("正文标题", "heading"));
             }
             out.push(f);

@@ -9,7 +9,6 @@ use regex::Regex;
 use super::reach;
 use super::scan::{scan_at_most, Bound, Quantity, Token};
 use crate::document::Span;
-use crate::text::compact;
 
 /// Which budget a figure is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,6 +196,7 @@ static GROUP: LazyLock<Regex> = LazyLock::new(|| {
 /// A date with the words around it in its clause and sentence.
 fn mention(
     text: &str,
+    compacted: &crate::text::Compacted,
     base: usize,
     range: super::date::DateRange,
     span: Span,
@@ -210,10 +210,10 @@ fn mention(
         range,
         span,
         text: text[at..end].to_string(),
-        before: compact(&text[cs..at]),
-        after: compact(&text[end..ce]),
-        rest: compact(&text[end..se.max(end)]),
-        sentence: compact(&text[ss..se]),
+        before: compacted.slice(cs..at).to_string(),
+        after: compacted.slice(end..ce).to_string(),
+        rest: compacted.slice(end..se.max(end)).to_string(),
+        sentence: compacted.slice(ss..se).to_string(),
         region,
         block,
     }
@@ -282,11 +282,13 @@ pub fn analyse_at_most(
             Token::Year(y, span) => {
                 year_in_clause = Some((*y, clause_start(text, span.start - base)));
                 let range = super::date::DateRange::year(*y);
-                dates.push(mention(text, base, range, *span, region, block));
+                dates.push(mention(text, &compacted, base, range, *span, region, block));
             }
             Token::Date(range, span) => {
                 year_in_clause = Some((range.first.year, clause_start(text, span.start - base)));
-                dates.push(mention(text, base, *range, *span, region, block));
+                dates.push(mention(
+                    text, &compacted, base, *range, *span, region, block,
+                ));
             }
             Token::Quantity(q) => {
                 let at = q.number.start - base;
@@ -373,18 +375,33 @@ const OTHER_YEAR_WORDS: &[&str] = &[
 
 /// The role a figure takes from the nearest telling word before it in its clause.
 fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
-    if OTHER_YEAR_WORDS.iter().any(|w| left.contains(w)) {
+    // Each word list is one automaton, built once: this runs for every figure in the prose.
+    static OTHER_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(OTHER_YEAR_WORDS).expect("words build a searcher")
+    });
+    // The money cues, spent ones first, then budget ones (pattern `i` past the spent cues is
+    // budget cue `i - SPENT_CUES.len()`).
+    static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        let cues = SPENT_CUES
+            .iter()
+            .copied()
+            .chain(BUDGET_CUES.iter().map(|(c, _)| *c));
+        aho_corasick::AhoCorasick::new(cues).expect("cues build a searcher")
+    });
+    if OTHER_YEAR.is_match(left) {
         return ClaimRole::Other;
     }
     if q.is_money() {
-        let spent = SPENT_CUES
-            .iter()
-            .filter_map(|c| left.rfind(c).map(|i| ((i + c.len(), c.len()), None)));
-        let budget = BUDGET_CUES
-            .iter()
-            .filter_map(|(c, k)| left.rfind(c).map(|i| ((i + c.len(), c.len()), Some(*k))));
         // The cue ending nearest the figure wins; among cues ending together, the longer one.
-        let Some(((end, len), kind)) = spent.chain(budget).max_by_key(|(key, _)| *key) else {
+        let found = CUES.find_overlapping_iter(left).map(|m| {
+            let kind = m
+                .pattern()
+                .as_usize()
+                .checked_sub(SPENT_CUES.len())
+                .map(|i| BUDGET_CUES[i].1);
+            ((m.end(), m.len()), kind)
+        });
+        let Some(((end, len), kind)) = found.max_by_key(|(key, _)| *key) else {
             return ClaimRole::Other;
         };
         // `项目支出包括办公设备购置 36.3 万元`: an item of a list, not what the cue names.
@@ -518,6 +535,10 @@ fn names_the_project(before: &str) -> bool {
 /// Figures of group sentences: `项目决策类指标满分为 10 分，项目得分为 9.5 分，得分率为 95%`.
 fn group_roles(text: &str, base: usize) -> Vec<(Span, ClaimRole)> {
     let mut out = Vec::new();
+    // Every group statement names an 指标; most blocks have no 标 at all.
+    if !text.contains('标') {
+        return out;
+    }
     for c in GROUP.captures_iter(text) {
         let raw = c.name("name").expect("named group").as_str();
         let name = raw
