@@ -304,23 +304,17 @@ pub fn analyse_at_most(
                 let year = year_in_clause
                     .filter(|(_, start)| *start == cs)
                     .map(|(y, _)| y);
-                let context: String = {
-                    let chars: Vec<char> = left.chars().collect();
-                    chars[chars.len().saturating_sub(12)..].iter().collect()
-                };
+                let context = last_chars(left, 12).to_string();
                 let before_start = sentence_start(text, at);
                 let before = &text[before_start..at];
-                let lead: String = {
-                    let chars: Vec<char> = compacted.slice(before_start..at).chars().collect();
-                    chars[chars.len().saturating_sub(12)..].iter().collect()
-                };
+                let lead = last_chars(compacted.slice(before_start..at), 12).to_string();
                 let lead_shown = {
-                    let chars: Vec<char> = before.trim().chars().collect();
-                    let kept: String = chars[chars.len().saturating_sub(16)..].iter().collect();
-                    if kept.chars().count() < chars.len() {
+                    let whole = before.trim();
+                    let kept = last_chars(whole, 16);
+                    if kept.len() < whole.len() {
                         format!("…{}", kept.trim_start())
                     } else {
-                        kept
+                        kept.to_string()
                     }
                 };
                 let clause = compacted
@@ -358,6 +352,19 @@ pub fn analyse_at_most(
         unjudged,
         stopped,
     }
+}
+
+/// The last `n` characters of `s` (all of it when shorter).
+fn last_chars(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if n == 0 {
+        return &s[s.len()..];
+    }
+    &s[start..]
 }
 
 /// Words that put a figure in another year than the one evaluated.
@@ -599,6 +606,14 @@ mod tests {
             .into_iter()
             .map(|c| (c.role, c.quantity.value))
             .collect()
+    }
+
+    #[test]
+    fn last_chars_counts_characters() {
+        assert_eq!(last_chars("一二三四", 2), "三四");
+        assert_eq!(last_chars("一二", 5), "一二");
+        assert_eq!(last_chars("ab", 0), "");
+        assert_eq!(last_chars("", 3), "");
     }
 
     #[test]
