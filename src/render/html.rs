@@ -280,8 +280,8 @@ impl Page {
                 families.push(family);
             }
         }
-        if row.failed.is_none() && row.grade != "—" && !row.grade.is_empty() {
-            *self.grades.entry(row.grade.clone()).or_default() += 1;
+        if let Some(grade) = row.json().grade {
+            *self.grades.entry(grade.to_string()).or_default() += 1;
         }
         self.entries.push(Entry {
             row,
@@ -400,7 +400,7 @@ impl Page {
             let stated = self
                 .entries
                 .iter()
-                .filter(|e| e.row.failed.is_none() && e.row.total != "—")
+                .filter(|e| e.row.json().total.is_some())
                 .count();
             let _ = write!(
                 out,

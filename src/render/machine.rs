@@ -328,18 +328,16 @@ fn one_line(s: &str) -> String {
         .join(" ")
 }
 
-/// Count of findings per rule, most first: `count  CODE  name`, from the counts per
-/// (code, name).
-pub fn statistics(counts: &std::collections::BTreeMap<(String, String), usize>) -> String {
-    let mut rows: Vec<(&(String, String), &usize)> = counts.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+/// Count of findings per rule as text, `count  CODE  name` a line, from (code, name, count)
+/// rows in the order they are to be printed (most first).
+pub fn statistics(rows: &[(&str, &str, usize)]) -> String {
     let width = rows
         .iter()
-        .map(|r| r.1.to_string().len())
+        .map(|r| r.2.to_string().len())
         .max()
         .unwrap_or(1);
     let mut out = String::new();
-    for ((code, name), n) in rows {
+    for (code, name, n) in rows {
         let _ = writeln!(out, "{n:>width$}  {code}  {name}");
     }
     out

@@ -257,6 +257,7 @@ impl<W: Write> Printer<W> {
                     .iter()
                     .map(|((code, name), &count)| RuleCount { code, name, count })
                     .collect();
+                // Most first; a rule's code names it, so ties go by code.
                 rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.code.cmp(b.code)));
                 match format {
                     Format::Json => {
@@ -283,7 +284,11 @@ impl<W: Write> Printer<W> {
                             out.write_all(csv_line(&[r.code, r.name, &n]).as_bytes())?;
                         }
                     }
-                    _ => out.write_all(machine::statistics(counts).as_bytes())?,
+                    _ => {
+                        let rows: Vec<(&str, &str, usize)> =
+                            rows.iter().map(|r| (r.code, r.name, r.count)).collect();
+                        out.write_all(machine::statistics(&rows).as_bytes())?
+                    }
                 }
             }
         }
