@@ -73,6 +73,19 @@ pub fn within_limits(integer_digits: usize, decimals: u32) -> bool {
 /// Whether a cell or token is a plain number that is too large or too precise to judge
 /// (`1234567890123456789`, `0.12345678901234`): it is left unjudged and listed, never guessed.
 pub fn too_large_to_judge(text: &str) -> bool {
+    // Most texts asked are words or short figures: a figure of at most ten bytes has at most
+    // ten digits and ten decimals, and a text whose first character past its sign is no
+    // digit or separator is no plain number.
+    let trimmed = text.trim();
+    if trimmed.len() <= 10
+        || !trimmed
+            .chars()
+            .map(fold_char)
+            .find(|c| !matches!(c, '-' | '−' | '+'))
+            .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '，'))
+    {
+        return false;
+    }
     let folded: String = text.trim().chars().map(fold_char).collect();
     let body = folded
         .trim_start_matches(['-', '−', '+'])

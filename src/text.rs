@@ -27,10 +27,31 @@ pub fn fold_char(c: char) -> char {
 /// that `一级 指标`, `一级指标` and `一级　指标` compare equal (PDF extraction breaks cells at
 /// arbitrary places and inserts spaces).
 pub fn compact(s: &str) -> String {
-    s.chars()
-        .map(fold_char)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    compact_by(s, fold_char)
+}
+
+/// [`compact`], borrowing `s` when it is compact already (most cells and short lines are), so
+/// that asking costs no new string.
+pub fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| fold_char(c) == c && !c.is_whitespace()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(compact(s))
+    }
+}
+
+/// `s` with every character mapped by `fold` and white space removed after folding.
+pub fn compact_by(s: &str, fold: impl Fn(char) -> char) -> String {
+    // Folding hardly ever lengthens a character's UTF-8, so the text's own length is room
+    // enough: collecting from a filter would grow the string a few bytes at a time.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        let c = fold(c);
+        if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A text compacted once ([`compact`]), so that the compact form of any stretch of it is a
@@ -186,14 +207,14 @@ pub fn is_placeholder(s: &str) -> bool {
 /// Whether a label is a total row label: 合计, 总计, 总分, 合 计, 总 分…
 pub fn is_total_label(s: &str) -> bool {
     matches!(
-        compact(s).trim_end_matches([':', '：']),
+        compact_cow(s).trim_end_matches([':', '：']),
         "合计" | "总计" | "总分" | "合计数" | "总合计" | "总得分" | "综合得分" | "得分合计"
     )
 }
 
 /// Whether a label is a subtotal row label (小计).
 pub fn is_subtotal_label(s: &str) -> bool {
-    compact(s).trim_end_matches([':', '：']) == "小计"
+    compact_cow(s).trim_end_matches([':', '：']) == "小计"
 }
 
 /// FNV-1a, 64 bits: a small hash that is the same on every machine and every run, for

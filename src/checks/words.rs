@@ -15,30 +15,38 @@ fn is_han(c: char) -> bool {
 /// The longest run of at least two Chinese characters that both texts contain and that is
 /// not just a common word, if any.
 pub fn shared_words(a: &str, b: &str) -> Option<String> {
-    let chars: Vec<char> = a.chars().collect();
-    let mut best: Option<String> = None;
+    // Candidates are slices of `a`, not new strings: a goal row is compared with every prose
+    // figure near it, and each comparison tries every stretch of its clause.
+    let chars: Vec<(usize, char)> = a.char_indices().collect();
+    let byte_end = |end: usize| chars.get(end).map_or(a.len(), |&(i, _)| i);
+    let mut best: Option<(&str, usize)> = None;
     for start in 0..chars.len() {
-        if !is_han(chars[start]) {
+        if !is_han(chars[start].1) {
             continue;
         }
         let mut end = start + 2;
-        while end <= chars.len() && chars[start..end].iter().all(|c| is_han(*c)) {
-            let candidate: String = chars[start..end].iter().collect();
-            if !b.contains(&candidate) {
+        while end <= chars.len() && is_han(chars[end - 1].1) {
+            let candidate = &a[chars[start].0..byte_end(end)];
+            if !contains(b, candidate) {
                 break;
             }
-            let informative = !STOP_WORDS.contains(&candidate.as_str());
-            if informative
-                && best
-                    .as_ref()
-                    .is_none_or(|w| candidate.chars().count() > w.chars().count())
-            {
-                best = Some(candidate);
+            let informative = !STOP_WORDS.contains(&candidate);
+            if informative && best.is_none_or(|(_, n)| end - start > n) {
+                best = Some((candidate, end - start));
             }
             end += 1;
         }
     }
-    best
+    best.map(|(w, _)| w.to_string())
+}
+
+/// Whether `haystack` contains `needle`, for the short names and words compared here, where
+/// setting up a substring searcher costs more than comparing at each place.
+fn contains(haystack: &str, needle: &str) -> bool {
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
 }
 
 /// Of candidates linked by shared words, the one whose words are longest, if no other is as

@@ -27,7 +27,7 @@ pub fn is_score_segment(segment: &Segment<'_>) -> bool {
 /// Labels of grade rows: `评分等级 | 优`.
 fn is_grade_label(text: &str) -> bool {
     matches!(
-        compact(text).trim_end_matches([':', '：']),
+        crate::text::compact_cow(text).trim_end_matches([':', '：']),
         "评分等级" | "评价等级" | "绩效等级" | "自评等级" | "等级" | "评价结果"
     )
 }

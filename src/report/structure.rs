@@ -231,11 +231,11 @@ pub fn is_chrome(text: &str) -> bool {
     static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
         aho_corasick::AhoCorasick::new(CHROME_WORDS).expect("chrome words build a searcher")
     });
-    let c = compact(text);
+    let c = crate::text::compact_cow(text);
     let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
     let tail = c.as_bytes();
     crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)
-        || WORDS.is_match(&c)
+        || WORDS.is_match(c.as_ref())
         || [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
             .iter()
             .any(|e| {

@@ -35,10 +35,7 @@ fn fold_key_char(c: char) -> char {
 
 /// The text with every character folded as keys are, white space removed.
 pub fn folded(s: &str) -> String {
-    s.chars()
-        .map(fold_key_char)
-        .filter(|c| !c.is_whitespace())
-        .collect()
+    crate::text::compact_by(s, fold_key_char)
 }
 
 /// [`key`] of text already [`folded`].
@@ -145,6 +142,12 @@ struct Headers {
     first_searcher: aho_corasick::AhoCorasick,
     /// Finds any table's end word so.
     end_searcher: aho_corasick::AhoCorasick,
+    /// Finds any word of a column after the first, so: a header's second cell follows its
+    /// first within a few characters, and `资金` in a sentence is followed by none.
+    next_searcher: aho_corasick::AhoCorasick,
+    /// Whether some table's header may be its first cell alone (all later columns optional):
+    /// then every first word may start one.
+    lone_first: bool,
     /// The most characters of any word a template looks for (header words, row labels, end
     /// words): no longer cell is one of them.
     longest: usize,
@@ -176,11 +179,24 @@ impl Headers {
             let end_searcher =
                 aho_corasick::AhoCorasick::new(tables.iter().flat_map(|t| t.ends.iter()))
                     .expect("end words build a searcher");
+            let next_searcher = aho_corasick::AhoCorasick::builder()
+                .start_kind(aho_corasick::StartKind::Anchored)
+                .build(
+                    tables
+                        .iter()
+                        .flat_map(|t| t.columns.iter().skip(1).flat_map(|c| c.words.iter())),
+                )
+                .expect("header words build a searcher");
+            let lone_first = tables
+                .iter()
+                .any(|t| t.columns.iter().skip(1).all(|c| c.optional));
             Headers {
                 tables,
                 first_words,
                 first_searcher,
                 end_searcher,
+                next_searcher,
+                lone_first,
                 longest,
             }
         })
@@ -203,6 +219,7 @@ impl Headers {
         let starts: Vec<usize> = self
             .first_searcher
             .find_overlapping_iter(&compact)
+            .filter(|m| self.lone_first || self.may_start_header(&compact, m.end()))
             .map(|m| origin[m.start()])
             .collect();
         if starts.is_empty() {
@@ -214,6 +231,40 @@ impl Headers {
             .map(|m| origin[m.start()])
             .collect();
         (starts, ends)
+    }
+
+    /// Whether a header's second cell may follow a first word that ends at byte `end` of the
+    /// compact text: a later column's word starts right after it, past the pipes between
+    /// cells and what a cell's key leaves out (colons, notes in brackets, a leading `其中`;
+    /// empty cells leave nothing in the compact text). `资金` in a sentence is followed by
+    /// none. An inline marker, which the cells are cut without, counts as may.
+    fn may_start_header(&self, compact: &str, end: usize) -> bool {
+        /// Past this many bytes in brackets, give up and let the cells be read.
+        const LONGEST_NOTE: usize = 600;
+        let mut rest = &compact[end..];
+        loop {
+            if rest.starts_with("<!--") || rest.starts_with(crate::document::marker::MARKER) {
+                return true;
+            }
+            let skipped = rest.trim_start_matches([':', '|']);
+            let skipped = skipped.strip_prefix("其中").unwrap_or(skipped);
+            let skipped = match skipped.strip_prefix('(') {
+                Some(note) => match note
+                    .get(..LONGEST_NOTE.min(note.len()))
+                    .and_then(|n| n.find(')'))
+                {
+                    Some(close) => &note[close + 1..],
+                    None => return true,
+                },
+                None => skipped,
+            };
+            if skipped.len() == rest.len() {
+                break;
+            }
+            rest = skipped;
+        }
+        let input = aho_corasick::Input::new(rest).anchored(aho_corasick::Anchored::Yes);
+        self.next_searcher.is_match(input)
     }
 
     /// Every template header starting at `tokens[at]`, with the template table's index.

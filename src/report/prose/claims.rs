@@ -266,6 +266,16 @@ pub fn analyse_at_most(
     limit: usize,
 ) -> Analysis {
     let tokens = scan_at_most(text, base, limit);
+    if tokens.is_empty() {
+        // Most headings and many short paragraphs state no figure: nothing to compact.
+        return Analysis {
+            claims: Vec::new(),
+            dates: Vec::new(),
+            breakdowns: Vec::new(),
+            unjudged: Vec::new(),
+            stopped: None,
+        };
+    }
     let compacted = crate::text::Compacted::new(text);
     let stopped = (tokens.len() >= limit)
         .then(|| tokens.last().map(|t| t.span().end))

@@ -215,7 +215,28 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-const CHINESE_NUMERALS: &str = "〇零一二两三四五六七八九十百千万";
+/// A character of a number written in Chinese (`三`, `两千`, `一万五千`). A match, not a search
+/// of a string of them: it is asked of every character of the prose.
+fn is_chinese_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '〇' | '零'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+    )
+}
 
 /// Scan `text` (which starts at byte `base` of the source) for figures, in order.
 pub fn scan(text: &str, base: usize) -> Vec<Token> {
@@ -233,7 +254,7 @@ pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
             scan_arabic(text, i, base, &mut out)
         } else if matches!(c, '〔' | '[' | '［' | '(' | '（') {
             DOC_NUMBER.find(rest).map(|m| m.end())
-        } else if CHINESE_NUMERALS.contains(c) {
+        } else if is_chinese_numeral(c) {
             scan_chinese(text, i, base, &mut out)
         } else {
             None
@@ -349,7 +370,7 @@ fn scan_chinese(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Opti
     }
     let numeral_len: usize = rest
         .chars()
-        .take_while(|c| CHINESE_NUMERALS.contains(*c))
+        .take_while(|c| is_chinese_numeral(*c))
         .map(char::len_utf8)
         .sum();
     let numeral = &rest[..numeral_len];
