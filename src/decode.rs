@@ -150,13 +150,11 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
         return None;
     }
     let units = sample.len() / 2;
-    let zeros_even = sample.iter().step_by(2).filter(|b| **b == 0).count();
-    let zeros_odd = sample
-        .iter()
-        .skip(1)
-        .step_by(2)
-        .filter(|b| **b == 0)
-        .count();
+    let (mut zeros_even, mut zeros_odd) = (0usize, 0usize);
+    for unit in sample.chunks_exact(2) {
+        zeros_even += usize::from(unit[0] == 0);
+        zeros_odd += usize::from(unit[1] == 0);
+    }
     // At least a fifth of the units carry a zero byte, and (nearly) all on one side.
     let one_sided = |side: usize, other: usize| side * 5 >= units && other * 50 <= side;
     if one_sided(zeros_odd, zeros_even) {
@@ -202,18 +200,29 @@ fn first_bad_offset(encoding: &'static Encoding, bytes: &[u8]) -> usize {
 /// Text reports contain tabs and line breaks but almost no other control characters; a file
 /// where they are common is binary data that happened to decode.
 fn refuse_control_characters(text: &str) -> Result<(), DecodeError> {
+    // By bytes, not characters: every text read passes here. A character starts at each byte
+    // that is no continuation byte; the control characters are U+0000-U+001F, U+007F and
+    // U+0080-U+009F (C2 80-C2 9F).
+    let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut control = 0usize;
-    for c in text.chars().take(64 * 1024) {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        if total == 64 * 1024 {
+            break;
+        }
         total += 1;
-        if c == '\0' {
+        if b == 0 {
             return Err(DecodeError::Binary {
                 what: "NUL characters",
             });
         }
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}') {
-            control += 1;
-        }
+        let is_control = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+            || b == 0x7F
+            || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)));
+        control += usize::from(is_control);
     }
     if total > 0 && control * 20 > total {
         return Err(DecodeError::Binary {

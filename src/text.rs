@@ -30,6 +30,21 @@ pub fn compact(s: &str) -> String {
     compact_by(s, fold_char)
 }
 
+/// A searcher for Chinese words. A DFA without a prefilter: the prefilters look for rare
+/// bytes, and in Chinese text the bytes of one word's characters are common bytes of many
+/// others, so a prefilter stops at nearly every character and costs more than it saves.
+pub fn word_searcher<I, P>(words: I) -> aho_corasick::AhoCorasick
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(words)
+        .expect("a few words build a searcher")
+}
+
 /// [`compact`], borrowing `s` when it is compact already (most cells and short lines are), so
 /// that asking costs no new string.
 pub fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
@@ -122,6 +137,17 @@ pub fn display_width(s: &str, wide: usize) -> usize {
 /// starts at, a Chinese character (and an ideographic space) counted `wide`: words for a gap of
 /// one, cells for two.
 pub fn spaced_runs(line: &str, wide: usize, gap: usize) -> Vec<(usize, &str)> {
+    // Most lines asked (sentences) have no gap as wide as a cell's: one run, found without
+    // measuring every character.
+    if gap >= 2 && !has_gap(line, wide, gap) {
+        let body = line.trim_start();
+        let lead = &line[..line.len() - body.len()];
+        let body = body.trim_end();
+        if body.is_empty() {
+            return Vec::new();
+        }
+        return vec![(lead.chars().map(|c| char_width(c, wide)).sum(), body)];
+    }
     let mut out = Vec::new();
     let mut column = 0;
     let mut start: Option<(usize, usize)> = None; // (byte, column)
@@ -149,6 +175,20 @@ pub fn spaced_runs(line: &str, wide: usize, gap: usize) -> Vec<(usize, &str)> {
         out.push((col, &line[s..end]));
     }
     out
+}
+
+/// Whether `line` may hold a gap of `gap` columns: two white-space characters in a row, or one
+/// as wide as the gap.
+fn has_gap(line: &str, wide: usize, gap: usize) -> bool {
+    let mut previous = false;
+    for c in line.chars() {
+        let blank = c.is_whitespace();
+        if blank && (previous || char_width(c, wide) >= gap) {
+            return true;
+        }
+        previous = blank;
+    }
+    false
 }
 
 /// The cells of a line aligned by spaces: its text parted by gaps of `gap` or more columns of
@@ -280,6 +320,23 @@ mod tests {
             ["一级 指标", "数量指标", "运维报告", "4份"]
         );
         assert!(spaced_cells("   ", 2).is_empty());
+    }
+
+    #[test]
+    fn a_line_without_a_wide_gap_is_one_run_at_its_first_column() {
+        // Single spaces and tabs only: one run, starting after the leading blank.
+        assert_eq!(spaced_runs(" 合计 100\t98", 2, 2), [(1, "合计 100\t98")]);
+        assert_eq!(spaced_runs("\u{3000}合计 100", 1, 2), [(1, "合计 100")]);
+        // An ideographic space is a gap of two where Chinese characters are two columns wide.
+        assert_eq!(
+            spaced_runs("\u{3000}合计\u{3000}100", 2, 2),
+            [(2, "合计"), (8, "100")]
+        );
+        assert_eq!(
+            spaced_runs("合计\u{3000}100 ", 1, 2),
+            [(0, "合计\u{3000}100")]
+        );
+        assert!(spaced_runs(" ", 2, 2).is_empty());
     }
 
     #[test]

@@ -16,7 +16,12 @@ fn is_han(c: char) -> bool {
 /// not just a common word, if any.
 pub fn shared_words(a: &str, b: &str) -> Option<String> {
     // Candidates are slices of `a`, not new strings: a goal row is compared with every prose
-    // figure near it, and each comparison tries every stretch of its clause.
+    // figure near it, and each comparison tries every stretch of its clause. Most pairs share
+    // no two characters at all, which a mask of `b`'s pairs tells at once.
+    let pairs = han_pairs(b);
+    if pairs == 0 || !han_pair_keys(a).any(|k| pairs & k != 0) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = a.char_indices().collect();
     let byte_end = |end: usize| chars.get(end).map_or(a.len(), |&(i, _)| i);
     let mut best: Option<(&str, usize)> = None;
@@ -38,6 +43,25 @@ pub fn shared_words(a: &str, b: &str) -> Option<String> {
         }
     }
     best.map(|(w, _)| w.to_string())
+}
+
+/// A 128-bit mask of the pairs of adjacent Chinese characters in `s`: a pair of another text
+/// whose bit is clear is not among them.
+fn han_pairs(s: &str) -> u128 {
+    han_pair_keys(s).fold(0, |mask, k| mask | k)
+}
+
+/// Each pair of adjacent Chinese characters of `s` as one bit of 128.
+fn han_pair_keys(s: &str) -> impl Iterator<Item = u128> + '_ {
+    let mut previous: Option<char> = None;
+    s.chars().filter_map(move |c| {
+        let pair = previous.filter(|_| is_han(c)).map(|p| {
+            let h = (p as u32).wrapping_mul(0x9E37_79B1) ^ (c as u32);
+            1u128 << (h.wrapping_mul(0x85EB_CA6B) >> 25)
+        });
+        previous = is_han(c).then_some(c);
+        pair
+    })
 }
 
 /// Whether `haystack` contains `needle`, for the short names and words compared here, where

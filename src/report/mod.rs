@@ -841,6 +841,16 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
 /// Whether a paragraph opens a form: its title (…绩效自评表). Not its 项目名称 line, which a
 /// PDF repeats at the top of every page the form runs over.
 fn starts_form(text: &str) -> bool {
+    // Asked of every paragraph: most have no 表, or are longer than a title.
+    if !text.contains('表')
+        || text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(40)
+            .is_some()
+    {
+        return false;
+    }
     let t = compact(text);
     t.chars().count() <= 40 && t.ends_with("自评表")
 }

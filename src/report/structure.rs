@@ -228,9 +228,8 @@ pub fn is_chrome(text: &str) -> bool {
     if text.len() > 600 {
         return false;
     }
-    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(CHROME_WORDS).expect("chrome words build a searcher")
-    });
+    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+        std::sync::LazyLock::new(|| crate::text::word_searcher(CHROME_WORDS));
     let c = crate::text::compact_cow(text);
     let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
     let tail = c.as_bytes();
@@ -303,9 +302,7 @@ fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
 
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
     static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::new(BROKEN_FIELDS).expect("markers build a searcher")
-        });
+        std::sync::LazyLock::new(|| crate::text::word_searcher(BROKEN_FIELDS));
     // Every marker has an exclamation mark; most cells have none.
     if !text.contains('!') && !text.contains('！') {
         return;

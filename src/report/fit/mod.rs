@@ -174,11 +174,9 @@ impl Headers {
                 .map(|w| w.chars().count())
                 .max()
                 .unwrap_or(0);
-            let first_searcher = aho_corasick::AhoCorasick::new(first_words.keys())
-                .expect("header words build a searcher");
+            let first_searcher = crate::text::word_searcher(first_words.keys());
             let end_searcher =
-                aho_corasick::AhoCorasick::new(tables.iter().flat_map(|t| t.ends.iter()))
-                    .expect("end words build a searcher");
+                crate::text::word_searcher(tables.iter().flat_map(|t| t.ends.iter()));
             let next_searcher = aho_corasick::AhoCorasick::builder()
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .build(
@@ -1133,6 +1131,36 @@ mod tests {
     #[test]
     fn prose_without_a_form_costs_nothing() {
         assert!(fitted_doc("一、基本情况\n本项目年初预算 80 万元，执行 72 万元。\n").is_none());
+    }
+
+    #[test]
+    fn a_first_header_word_counts_only_before_a_later_columns_word() {
+        let headers = Headers::get();
+        let may = |compact: &str| {
+            let end = compact.find("资金").expect("资金 in the text") + "资金".len();
+            headers.may_start_header(compact, end)
+        };
+        // A header: the next cell's word right after, past pipes, colons, a note in brackets
+        // and a leading 其中.
+        assert!(may("项目资金年初预算数"));
+        assert!(may("项目资金|年初预算数"));
+        assert!(may("项目资金(万元):|年初预算数"));
+        assert!(may("项目资金|其中:年初预算数"));
+        // A note with no end, or a marker, may hide anything.
+        assert!(may("项目资金(万元"));
+        assert!(may("项目资金<!--jxlint:ignore-->"));
+        // Prose: 资金 followed by words of no column.
+        assert!(!may("项目资金使用合规，年初预算数为 80 万元"));
+        assert!(!may("项目资金"));
+    }
+
+    #[test]
+    fn a_form_after_prose_naming_its_first_word_is_still_fitted() {
+        let text = "本项目资金使用合规。\n项目资金（万元）\n年初预算数\n全年预算数\n全年执行数\n分值\n执行率\n得分\n年度资金总额\n100\n100\n90\n10\n90%\n9\n";
+        let with_prose = fitted(text);
+        let alone = fitted(text.split_once('\n').expect("two parts").1);
+        assert!(!alone.is_empty(), "the form alone is fitted");
+        assert_eq!(with_prose, alone);
     }
 
     #[test]

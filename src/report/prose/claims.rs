@@ -393,9 +393,8 @@ const OTHER_YEAR_WORDS: &[&str] = &[
 /// The role a figure takes from the nearest telling word before it in its clause.
 fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
     // Each word list is one automaton, built once: this runs for every figure in the prose.
-    static OTHER_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(OTHER_YEAR_WORDS).expect("words build a searcher")
-    });
+    static OTHER_YEAR: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| crate::text::word_searcher(OTHER_YEAR_WORDS));
     // The money cues, spent ones first, then budget ones (pattern `i` past the spent cues is
     // budget cue `i - SPENT_CUES.len()`).
     static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -403,7 +402,7 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
             .iter()
             .copied()
             .chain(BUDGET_CUES.iter().map(|(c, _)| *c));
-        aho_corasick::AhoCorasick::new(cues).expect("cues build a searcher")
+        crate::text::word_searcher(cues)
     });
     if OTHER_YEAR.is_match(left) {
         return ClaimRole::Other;

@@ -93,10 +93,7 @@ pub fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
     let mut read: BTreeMap<usize, usize> = BTreeMap::new();
     // Where each marker occurs, as `match_indices` would find it, from one pass for all.
     static SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasick::new(MARKERS.iter().map(|(w, _)| w))
-                .expect("list markers build a searcher")
-        });
+        std::sync::LazyLock::new(|| crate::text::word_searcher(MARKERS.iter().map(|(w, _)| w)));
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); MARKERS.len()];
     for m in SEARCHER.find_overlapping_iter(text) {
         let k = m.pattern().as_usize();

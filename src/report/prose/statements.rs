@@ -47,9 +47,8 @@ pub struct ProseGrade {
 fn total_figures(text: &str) -> Vec<regex::Match<'_>> {
     // Every total-score statement names 得分, 评分 or 总分; most paragraphs name none, and
     // the patterns' captures are their slowest search.
-    static SCORE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-        aho_corasick::AhoCorasick::new(["得分", "评分", "总分"]).expect("words build a searcher")
-    });
+    static SCORE_WORDS: LazyLock<aho_corasick::AhoCorasick> =
+        LazyLock::new(|| crate::text::word_searcher(["得分", "评分", "总分"]));
     if !SCORE_WORDS.is_match(text) {
         return Vec::new();
     }
