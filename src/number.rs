@@ -7,7 +7,6 @@
 //! `rust_decimal`: binary floating point cannot represent 0.01 and would invent differences.
 
 use std::fmt;
-use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -121,8 +120,15 @@ pub fn parse_number(text: &str) -> Option<Printed> {
     if !(first.is_ascii_digit() || matches!(first, '.' | ',' | '，' | '-' | '−' | '+')) {
         return None;
     }
-    let folded: String = text.trim().chars().map(fold_char).collect();
-    let s = folded.trim();
+    // Cells are nearly always ASCII, which folding leaves as it is.
+    let trimmed = text.trim();
+    let folded: String;
+    let s = if trimmed.is_ascii() {
+        trimmed
+    } else {
+        folded = trimmed.chars().map(fold_char).collect();
+        folded.trim()
+    };
     let (negative, s) = match s.strip_prefix(['-', '−']) {
         Some(rest) => (true, rest.trim_start()),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -150,40 +156,53 @@ pub fn parse_number(text: &str) -> Option<Printed> {
 
 /// Digits with optional thousands separators (in groups of three) and an optional fraction.
 fn parse_body(body: &str) -> Option<(Decimal, u32)> {
-    let body = body.replace('，', ",");
+    // Read into an integer and a scale rather than through strings: every cell of every table
+    // passes here, some several times.
     let (int_part, frac_part) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
-        None => (body.as_str(), None),
+        None => (body, None),
     };
     if int_part.is_empty() {
         return None;
     }
-    let groups: Vec<&str> = int_part.split(',').collect();
-    if groups.len() > 1
-        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
-    {
+    let mut mantissa: i128 = 0;
+    let mut digits = 0usize;
+    let mut groups = 0usize;
+    let mut first_len = 0usize;
+    let mut later_not_three = false;
+    for group in int_part.split([',', '，']) {
+        if !group.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        if groups == 0 {
+            first_len = group.len();
+        } else if group.len() != 3 {
+            later_not_three = true;
+        }
+        groups += 1;
+        digits += group.len();
+        if digits > MAX_INTEGER_DIGITS {
+            return None;
+        }
+        for b in group.bytes() {
+            mantissa = mantissa * 10 + i128::from(b - b'0');
+        }
+    }
+    if groups > 1 && (first_len == 0 || first_len > 3 || later_not_three) {
         return None;
     }
-    if groups
-        .iter()
-        .any(|g| !g.chars().all(|c| c.is_ascii_digit()))
-    {
-        return None;
-    }
-    let digits: String = groups.concat();
     let decimals = match frac_part {
-        Some(f) if !f.is_empty() && f.chars().all(|c| c.is_ascii_digit()) => f.len() as u32,
+        Some(f) if !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()) => f.len() as u32,
         Some(_) => return None,
         None => 0,
     };
-    if !within_limits(digits.len(), decimals) {
+    if !within_limits(digits, decimals) {
         return None;
     }
-    let text = match frac_part {
-        Some(f) => format!("{digits}.{f}"),
-        None => digits,
-    };
-    Decimal::from_str(&text).ok().map(|v| (v, decimals))
+    for b in frac_part.unwrap_or("").bytes() {
+        mantissa = mantissa * 10 + i128::from(b - b'0');
+    }
+    Some((Decimal::from_i128_with_scale(mantissa, decimals), decimals))
 }
 
 /// Whether a cell's text is a number (in any of the printed forms [`parse_number`] accepts).
@@ -447,6 +466,37 @@ impl fmt::Display for Num {
 mod tests {
     use super::*;
     use rust_decimal_macros::dec;
+
+    #[test]
+    fn a_figure_keeps_the_scale_it_was_printed_with() {
+        use std::str::FromStr;
+        // The value is built from digits and a scale, as Decimal would parse the figure.
+        for (text, expected, decimals) in [
+            ("1,234.50", "1234.50", 2),
+            ("1，234", "1234", 0),
+            ("007", "7", 0),
+            ("0.00", "0.00", 2),
+            ("-0.5", "-0.5", 1),
+            ("9999999999999.9999999999", "9999999999999.9999999999", 10),
+        ] {
+            let p = parse_number(text).unwrap_or_else(|| panic!("{text} parses"));
+            let want = Decimal::from_str(expected).expect("a decimal");
+            assert_eq!(p.value, want, "{text}");
+            assert_eq!(p.value.scale(), want.scale(), "{text}");
+            assert_eq!(p.decimals, decimals, "{text}");
+        }
+        for text in [
+            "12,34",
+            ",123",
+            "1234,567",
+            "12.",
+            "12345678901234",
+            "0.12345678901",
+            "1.2.3",
+        ] {
+            assert!(parse_number(text).is_none(), "{text}");
+        }
+    }
 
     #[test]
     fn parses_printed_forms() {

@@ -35,8 +35,8 @@ pub fn shared_words(a: &str, b: &str) -> Option<String> {
             if !contains(b, candidate) {
                 break;
             }
-            let informative = !STOP_WORDS.contains(&candidate);
-            if informative && best.is_none_or(|(_, n)| end - start > n) {
+            let longer = best.is_none_or(|(_, n)| end - start > n);
+            if longer && !STOP_WORDS.contains(&candidate) {
                 best = Some((candidate, end - start));
             }
             end += 1;
@@ -67,10 +67,14 @@ fn han_pair_keys(s: &str) -> impl Iterator<Item = u128> + '_ {
 /// Whether `haystack` contains `needle`, for the short names and words compared here, where
 /// setting up a substring searcher costs more than comparing at each place.
 fn contains(haystack: &str, needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    let Some(&first) = needle.first() else {
+        return true;
+    };
     haystack
         .as_bytes()
         .windows(needle.len())
-        .any(|w| w == needle.as_bytes())
+        .any(|w| w[0] == first && w == needle)
 }
 
 /// Of candidates linked by shared words, the one whose words are longest, if no other is as

@@ -8,7 +8,7 @@ pub const MARKER: &str = "jxlint:ignore";
 /// A line without its inline marker: the marker is an instruction to jxlint, not part of the
 /// report, so readers drop it (and the `<!--` that hides it in Markdown) before reading.
 pub fn without_marker(line: &str) -> &str {
-    match line.find(MARKER) {
+    match find_marker(line) {
         Some(at) => {
             let before = line[..at].trim_end();
             before.strip_suffix("<!--").unwrap_or(before).trim_end()
@@ -17,10 +17,18 @@ pub fn without_marker(line: &str) -> &str {
     }
 }
 
+/// Where the marker starts in `line`. Every line read is asked, so the searcher is built once
+/// (`str::find` sets one up for each call).
+fn find_marker(line: &str) -> Option<usize> {
+    static FINDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(MARKER));
+    FINDER.find(line.as_bytes())
+}
+
 /// The codes an inline marker on a line silences: `None` when the line has no marker,
 /// `Some(vec![])` for a bare marker (everything).
 pub fn marker_codes(line: &str) -> Option<Vec<String>> {
-    let at = line.find(MARKER)?;
+    let at = find_marker(line)?;
     let rest = &line[at + MARKER.len()..];
     let codes = rest
         .split(|c: char| c.is_whitespace() || c == ',' || c == '，')
