@@ -72,3 +72,13 @@ fn docs_rules_md_is_up_to_date() {
         "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
     );
 }
+
+#[test]
+fn the_embedded_catalogue_reads_as_its_toml_does() {
+    // The binary reads the catalogue as JSON that build.rs makes of rules/catalog.toml.
+    let toml = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/catalog.toml"))
+        .expect("rules/catalog.toml");
+    let parsed = jxlint::catalog::Catalog::parse(&toml).expect("the catalogue parses");
+    assert!(!parsed.rules.is_empty());
+    assert_eq!(format!("{parsed:?}"), format!("{:?}", catalog()));
+}

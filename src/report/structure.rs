@@ -302,7 +302,7 @@ fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
 
 fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
     static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-        std::sync::LazyLock::new(|| crate::text::word_searcher(BROKEN_FIELDS));
+        std::sync::LazyLock::new(|| crate::text::word_matcher(BROKEN_FIELDS));
     // Every marker has an exclamation mark; most cells have none.
     if !text.contains('!') && !text.contains('！') {
         return;

@@ -394,7 +394,7 @@ const OTHER_YEAR_WORDS: &[&str] = &[
 fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
     // Each word list is one automaton, built once: this runs for every figure in the prose.
     static OTHER_YEAR: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::word_searcher(OTHER_YEAR_WORDS));
+        LazyLock::new(|| crate::text::word_matcher(OTHER_YEAR_WORDS));
     // The money cues, spent ones first, then budget ones (pattern `i` past the spent cues is
     // budget cue `i - SPENT_CUES.len()`).
     static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -402,7 +402,7 @@ fn role_from_words(q: &Quantity, left: &str) -> ClaimRole {
             .iter()
             .copied()
             .chain(BUDGET_CUES.iter().map(|(c, _)| *c));
-        crate::text::word_searcher(cues)
+        crate::text::word_matcher(cues)
     });
     if OTHER_YEAR.is_match(left) {
         return ClaimRole::Other;
