@@ -30,6 +30,27 @@ pub fn compact(s: &str) -> String {
     compact_by(s, fold_char)
 }
 
+/// A few words looked for in long text, each with a memmem finder built once: for a handful of
+/// words, a vectorised substring search per word is several times quicker than an automaton
+/// stepping through every byte, or than testing every character against a set.
+pub struct Cues(Vec<memchr::memmem::Finder<'static>>);
+
+impl Cues {
+    pub fn new(words: &[&'static str]) -> Cues {
+        Cues(
+            words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(*w))
+                .collect(),
+        )
+    }
+
+    /// Whether `text` holds any of the words.
+    pub fn any_in(&self, text: &str) -> bool {
+        self.0.iter().any(|w| w.find(text.as_bytes()).is_some())
+    }
+}
+
 /// A searcher for Chinese words through long text (a paragraph, a whole document). A DFA
 /// without a prefilter: the prefilters look for rare bytes, and in Chinese text the bytes of
 /// one word's characters are common bytes of many others, so a prefilter stops at nearly every

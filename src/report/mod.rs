@@ -842,7 +842,9 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
 /// PDF repeats at the top of every page the form runs over.
 fn starts_form(text: &str) -> bool {
     // Asked of every paragraph: most have no 表, or are longer than a title.
-    if !text.contains('表')
+    static BIAO: std::sync::LazyLock<crate::text::Cues> =
+        std::sync::LazyLock::new(|| crate::text::Cues::new(&["表"]));
+    if !BIAO.any_in(text)
         || text
             .chars()
             .filter(|c| !c.is_whitespace())

@@ -257,7 +257,9 @@ static TEMPLATE_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 /// paragraph, from its first piece of template text to its last.
 fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
     // Every instruction has one of these characters; most cells have none.
-    let mut found: Vec<Span> = if text.contains(['字', '填', '对']) {
+    static INSTRUCTION: std::sync::LazyLock<crate::text::Cues> =
+        std::sync::LazyLock::new(|| crate::text::Cues::new(&["字", "填", "对"]));
+    let mut found: Vec<Span> = if INSTRUCTION.any_in(text) {
         TEMPLATE_TEXT
             .find_iter(text)
             .map(|m| Span::new(base + m.start(), base + m.end()))
@@ -272,10 +274,12 @@ fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
 }
 
 fn placeholders(text: &str, base: usize, out: &mut Vec<Span>) {
-    let is_x = |c: char| matches!(c, 'X' | 'Ｘ' | '×');
-    if !text.contains(is_x) {
+    static X: std::sync::LazyLock<crate::text::Cues> =
+        std::sync::LazyLock::new(|| crate::text::Cues::new(&["X", "Ｘ", "×"]));
+    if !X.any_in(text) {
         return;
     }
+    let is_x = |c: char| matches!(c, 'X' | 'Ｘ' | '×');
     // One pass: the character before the current run, and where the run started.
     let mut before: Option<char> = None;
     let mut run: Option<(usize, usize, Option<char>)> = None; // (start, length, char before)
@@ -304,7 +308,9 @@ fn find_broken(text: &str, base: usize, out: &mut Vec<Span>) {
     static MARKERS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
         std::sync::LazyLock::new(|| crate::text::word_matcher(BROKEN_FIELDS));
     // Every marker has an exclamation mark; most cells have none.
-    if !text.contains('!') && !text.contains('！') {
+    static BANG: std::sync::LazyLock<crate::text::Cues> =
+        std::sync::LazyLock::new(|| crate::text::Cues::new(&["!", "！"]));
+    if !BANG.any_in(text) {
         return;
     }
     // Listed marker by marker, each in text order.

@@ -552,7 +552,8 @@ fn names_the_project(before: &str) -> bool {
 fn group_roles(text: &str, base: usize) -> Vec<(Span, ClaimRole)> {
     let mut out = Vec::new();
     // Every group statement names an 指标; most blocks have no 标 at all.
-    if !text.contains('标') {
+    static BIAO: LazyLock<crate::text::Cues> = LazyLock::new(|| crate::text::Cues::new(&["标"]));
+    if !BIAO.any_in(text) {
         return out;
     }
     for c in GROUP.captures_iter(text) {

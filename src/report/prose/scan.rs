@@ -247,9 +247,17 @@ pub fn scan(text: &str, base: usize) -> Vec<Token> {
 pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
+    let may_start = |c: char| {
+        c.is_ascii_digit() || matches!(c, '〔' | '[' | '［' | '(' | '（') || is_chinese_numeral(c)
+    };
     while i < text.len() && out.len() < limit {
+        // Straight to the next character a figure may start with: most characters of prose
+        // start none.
+        let Some((skipped, c)) = text[i..].char_indices().find(|&(_, c)| may_start(c)) else {
+            break;
+        };
+        i += skipped;
         let rest = &text[i..];
-        let c = rest.chars().next().expect("not at the end");
         let consumed = if c.is_ascii_digit() {
             scan_arabic(text, i, base, &mut out)
         } else if matches!(c, '〔' | '[' | '［' | '(' | '（') {

@@ -47,9 +47,9 @@ pub struct ProseGrade {
 fn total_figures(text: &str) -> Vec<regex::Match<'_>> {
     // Every total-score statement names 得分, 评分 or 总分; most paragraphs name none, and
     // the patterns' captures are their slowest search.
-    static SCORE_WORDS: LazyLock<aho_corasick::AhoCorasick> =
-        LazyLock::new(|| crate::text::word_searcher(["得分", "评分", "总分"]));
-    if !SCORE_WORDS.is_match(text) {
+    static SCORE_WORDS: LazyLock<crate::text::Cues> =
+        LazyLock::new(|| crate::text::Cues::new(&["得分", "评分", "总分"]));
+    if !SCORE_WORDS.any_in(text) {
         return Vec::new();
     }
     let mut out: Vec<regex::Match<'_>> = TOTAL
@@ -89,7 +89,9 @@ pub fn total_spans(text: &str, base: usize) -> Vec<crate::document::Span> {
 
 pub fn grades(paragraph: &Paragraph) -> Vec<ProseGrade> {
     // Every grade statement names 级, 等次, 评级 or 结果 (its lead word); most paragraphs none.
-    if !paragraph.text.contains(['级', '次', '果']) {
+    static LEAD: LazyLock<crate::text::Cues> =
+        LazyLock::new(|| crate::text::Cues::new(&["级", "次", "果"]));
+    if !LEAD.any_in(&paragraph.text) {
         return Vec::new();
     }
     GRADE

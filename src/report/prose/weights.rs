@@ -39,7 +39,9 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The weight statements of a block of text beginning at byte `base`.
 pub fn statements(text: &str, base: usize) -> Vec<WeightStatement> {
-    if !text.contains('分') {
+    static FEN: std::sync::LazyLock<crate::text::Cues> =
+        std::sync::LazyLock::new(|| crate::text::Cues::new(&["分"]));
+    if !FEN.any_in(text) {
         return Vec::new();
     }
     let mut out = Vec::new();
