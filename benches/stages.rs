@@ -46,11 +46,10 @@ fn stages(c: &mut Criterion) {
             b.iter(|| jxlint::lint::understand(black_box(&source), black_box(&document)))
         });
         let report = jxlint::lint::understand(&source, &document);
-        let cx = Context {
-            report: &report,
-            profile: &profile,
-        };
-        group.bench_function("check", |b| b.iter(|| checks::run(black_box(&cx))));
+        // A context per run: it keeps what the checks share (level sums) once found.
+        group.bench_function("check", |b| {
+            b.iter(|| checks::run(&Context::new(black_box(&report), &profile)))
+        });
         let checked = jxlint::lint::check_document(source.clone(), &document, &profile, &[]);
         let shown = path.to_string_lossy().into_owned();
         group.bench_function("render/json", |b| {

@@ -123,10 +123,7 @@ pub fn check_document(
     ignore: &[String],
 ) -> Checked {
     let report = understand(&source, document);
-    let cx = Context {
-        report: &report,
-        profile,
-    };
+    let cx = Context::new(&report, profile);
     let mut findings = crate::suppress::apply(checks::run(&cx), &source, ignore);
     findings.sort_by(|a, b| {
         let key = |f: &Finding| {

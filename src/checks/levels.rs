@@ -3,7 +3,7 @@
 //! rules, which differ only in which stated figures they own.
 
 use super::arith::{check_sum, equality_constraint, same_value};
-use super::tree::{leaf_pairs, level_sums, node_name, origin_name, Measure};
+use super::tree::{leaf_pairs, node_name, origin_name, Measure};
 use super::Context;
 use crate::diagnostic::{Finding, Text};
 use crate::number::{format_signed, Num};
@@ -29,8 +29,8 @@ fn measure_word(measure: Measure) -> Text {
 /// Report the level sums and duplicate statements of `measure` that `owns` selects.
 pub fn report(cx: &Context<'_>, measure: Measure, owns: Owns, code: &str, out: &mut Vec<Finding>) {
     let policy = cx.profile.rounding;
-    for card in &cx.report.scorecards {
-        for sum in level_sums(card, measure) {
+    for (ci, card) in cx.report.scorecards.iter().enumerate() {
+        for sum in cx.level_sums(ci, measure) {
             let origins: Vec<Origin> = sum.parts.iter().map(|p| p.origin).collect();
             if !owns(sum.stated.origin, &origins) {
                 continue;

@@ -26,6 +26,35 @@ use crate::report::Report;
 pub struct Context<'a> {
     pub report: &'a Report,
     pub profile: &'a Profile,
+    /// Each scorecard's level sums, of full marks and of scores: four checks judge them, each
+    /// for its own tables, and finding them walks the tree.
+    level_sums: [std::sync::OnceLock<Vec<Vec<tree::LevelSum<'a>>>>; 2],
+}
+
+impl<'a> Context<'a> {
+    pub fn new(report: &'a Report, profile: &'a Profile) -> Context<'a> {
+        Context {
+            report,
+            profile,
+            level_sums: Default::default(),
+        }
+    }
+
+    /// [`tree::level_sums`] of scorecard `card`, found once.
+    pub(crate) fn level_sums(&self, card: usize, measure: tree::Measure) -> &[tree::LevelSum<'a>] {
+        let slot = match measure {
+            tree::Measure::Full => &self.level_sums[0],
+            tree::Measure::Score => &self.level_sums[1],
+        };
+        let report: &'a Report = self.report;
+        &slot.get_or_init(|| {
+            report
+                .scorecards
+                .iter()
+                .map(|c| tree::level_sums(c, measure))
+                .collect()
+        })[card]
+    }
 }
 
 pub trait Check: Sync {
