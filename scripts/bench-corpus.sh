@@ -18,21 +18,7 @@ cargo build --release -q
 bin=$PWD/target/release/jxlint
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-if [ -n "${SOURCE:-}" ]; then
-    samples=("$SOURCE"/*)
-else
-    case ${FORMATS:-text} in
-        office) samples=(testdata/office/*) ;;
-        pdf) samples=(testdata/office/*.pdf) ;;
-        all) samples=(testdata/clean/* testdata/faulty/* testdata/office/*) ;;
-        *) samples=(testdata/clean/* testdata/faulty/*) ;;
-    esac
-fi
-for ((i = 0; i < n; i++)); do
-    src=${samples[i % ${#samples[@]}]}
-    ext=${src##*.}
-    cp "$src" "$corpus/report-$(printf %06d "$i").$ext"
-done
+scripts/make-corpus.sh "$n" "$corpus"
 bytes=$(du -sb "$corpus" | cut -f1)
 mb=$(echo "scale=1; $bytes / 1048576" | bc)
 echo "corpus: $n files, $mb MB"

@@ -5,7 +5,8 @@
 # start-up (compiling patterns, reading the catalogue) is most of the work.
 #
 #   scripts/bench-instructions.sh [N]
-#   SOURCE=DIR scripts/bench-instructions.sh 40    copies of the reports in DIR
+#   SOURCE=DIR scripts/bench-instructions.sh 40    copies of the reports in DIR (FORMATS= as
+#                                                  for bench-corpus.sh)
 #   BIN=path/to/jxlint scripts/bench-instructions.sh   another build, to compare
 #   PROFILE=1 scripts/bench-instructions.sh        keep callgrind.out.* for callgrind_annotate
 set -euo pipefail
@@ -18,15 +19,8 @@ if [ -z "${BIN:-}" ]; then
 fi
 corpus=$(mktemp -d)
 trap 'rm -rf "$corpus"' EXIT
-if [ -n "${SOURCE:-}" ]; then
-    samples=("$SOURCE"/*)
-else
-    samples=(testdata/clean/*.txt testdata/faulty/*.txt)
-fi
-for ((i = 0; i < n; i++)); do
-    src=${samples[i % ${#samples[@]}]}
-    cp "$src" "$corpus/report-$(printf %06d "$i").${src##*.}"
-done
+scripts/make-corpus.sh "$n" "$corpus"
+first=$(ls "$corpus" | head -1)
 count() {
     local out=/dev/null
     if [ -n "${PROFILE:-}" ]; then out=callgrind.out.$1; fi
@@ -37,6 +31,6 @@ count() {
     sed -n 's/.*refs: *//p' <<<"$log" | tr -d ,
 }
 batch=$(count batch "$BIN" check --quiet --format json -j 1 "$corpus")
-one=$(count one "$BIN" check --quiet "${samples[0]}")
+one=$(count one "$BIN" check --quiet "$corpus/$first")
 echo "batch of $n files: $batch instructions, $((batch / n)) per file"
-echo "one file alone (${samples[0]}): $one instructions"
+echo "one file alone (the first of them): $one instructions"
