@@ -197,6 +197,12 @@ fn first_bad_offset(encoding: &'static Encoding, bytes: &[u8]) -> usize {
     }
 }
 
+/// A one-byte control character other than tab, line feed, carriage return and form feed
+/// (U+0000-U+001F, U+007F).
+fn is_control_byte(b: u8) -> bool {
+    (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F
+}
+
 /// Text reports contain tabs and line breaks but almost no other control characters; a file
 /// where they are common is binary data that happened to decode.
 fn refuse_control_characters(text: &str) -> Result<(), DecodeError> {
@@ -206,8 +212,7 @@ fn refuse_control_characters(text: &str) -> Result<(), DecodeError> {
     let bytes = text.as_bytes();
     // Nearly every text has no byte that could start a control character: said in one pass
     // the compiler can vectorise, before counting characters.
-    let suspect =
-        |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F || b == 0xC2;
+    let suspect = |b: u8| is_control_byte(b) || b == 0xC2;
     if !bytes.iter().fold(false, |any, &b| any | suspect(b)) {
         return Ok(());
     }
@@ -226,9 +231,8 @@ fn refuse_control_characters(text: &str) -> Result<(), DecodeError> {
                 what: "NUL characters",
             });
         }
-        let is_control = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
-            || b == 0x7F
-            || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)));
+        let is_control =
+            is_control_byte(b) || (b == 0xC2 && matches!(bytes.get(i + 1), Some(0x80..=0x9F)));
         control += usize::from(is_control);
     }
     if total > 0 && control * 20 > total {

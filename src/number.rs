@@ -85,7 +85,7 @@ pub fn too_large_to_judge(text: &str) -> bool {
     {
         return false;
     }
-    let folded: String = text.trim().chars().map(fold_char).collect();
+    let folded: String = trimmed.chars().map(fold_char).collect();
     let body = folded
         .trim_start_matches(['-', '−', '+'])
         .trim_end_matches(['%', '元', '万', '亿', '分']);

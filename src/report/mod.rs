@@ -841,10 +841,11 @@ fn describe_unrecognised(segs: &[Segment<'_>]) -> Text {
 /// Whether a paragraph opens a form: its title (…绩效自评表). Not its 项目名称 line, which a
 /// PDF repeats at the top of every page the form runs over.
 fn starts_form(text: &str) -> bool {
-    // Asked of every paragraph: most have no 表, or are longer than a title.
-    static BIAO: std::sync::LazyLock<crate::text::Cues> =
+    // Asked of every paragraph: most have no 表, or are longer than a title (40 characters
+    // without white space, which compacting keeps one for one).
+    static TABLE: std::sync::LazyLock<crate::text::Cues> =
         std::sync::LazyLock::new(|| crate::text::Cues::new(&["表"]));
-    if !BIAO.any_in(text)
+    if !TABLE.any_in(text)
         || text
             .chars()
             .filter(|c| !c.is_whitespace())
@@ -853,8 +854,7 @@ fn starts_form(text: &str) -> bool {
     {
         return false;
     }
-    let t = compact(text);
-    t.chars().count() <= 40 && t.ends_with("自评表")
+    compact(text).ends_with("自评表")
 }
 
 fn form_title(seg: &Segment<'_>) -> Option<String> {

@@ -366,14 +366,10 @@ pub fn analyse_at_most(
 
 /// The last `n` characters of `s` (all of it when shorter).
 fn last_chars(s: &str, n: usize) -> &str {
-    let start = s
-        .char_indices()
-        .rev()
-        .nth(n.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    if n == 0 {
+    let Some(back) = n.checked_sub(1) else {
         return &s[s.len()..];
-    }
+    };
+    let start = s.char_indices().rev().nth(back).map_or(0, |(i, _)| i);
     &s[start..]
 }
 
@@ -552,8 +548,9 @@ fn names_the_project(before: &str) -> bool {
 fn group_roles(text: &str, base: usize) -> Vec<(Span, ClaimRole)> {
     let mut out = Vec::new();
     // Every group statement names an 指标; most blocks have no 标 at all.
-    static BIAO: LazyLock<crate::text::Cues> = LazyLock::new(|| crate::text::Cues::new(&["标"]));
-    if !BIAO.any_in(text) {
+    static INDICATOR: LazyLock<crate::text::Cues> =
+        LazyLock::new(|| crate::text::Cues::new(&["标"]));
+    if !INDICATOR.any_in(text) {
         return out;
     }
     for c in GROUP.captures_iter(text) {

@@ -238,6 +238,11 @@ fn is_chinese_numeral(c: char) -> bool {
     )
 }
 
+/// A bracket a document number may open with (`〔2023〕5号`, `（2023）第5号`).
+fn opens_document_number(c: char) -> bool {
+    matches!(c, '〔' | '[' | '［' | '(' | '（')
+}
+
 /// Scan `text` (which starts at byte `base` of the source) for figures, in order.
 pub fn scan(text: &str, base: usize) -> Vec<Token> {
     scan_at_most(text, base, usize::MAX)
@@ -247,9 +252,8 @@ pub fn scan(text: &str, base: usize) -> Vec<Token> {
 pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
     let mut out = Vec::new();
     let mut i = 0;
-    let may_start = |c: char| {
-        c.is_ascii_digit() || matches!(c, '〔' | '[' | '［' | '(' | '（') || is_chinese_numeral(c)
-    };
+    let may_start =
+        |c: char| c.is_ascii_digit() || opens_document_number(c) || is_chinese_numeral(c);
     while i < text.len() && out.len() < limit {
         // Straight to the next character a figure may start with: most characters of prose
         // start none.
@@ -260,12 +264,11 @@ pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
         let rest = &text[i..];
         let consumed = if c.is_ascii_digit() {
             scan_arabic(text, i, base, &mut out)
-        } else if matches!(c, '〔' | '[' | '［' | '(' | '（') {
-            DOC_NUMBER.find(rest).map(|m| m.end())
         } else if is_chinese_numeral(c) {
             scan_chinese(text, i, base, &mut out)
         } else {
-            None
+            // `may_start` left only a bracket that may open a document number.
+            DOC_NUMBER.find(rest).map(|m| m.end())
         };
         i += consumed.unwrap_or(c.len_utf8()).max(1);
         while !text.is_char_boundary(i) {
