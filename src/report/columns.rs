@@ -263,7 +263,9 @@ pub fn runs_columns_together(cell: &str) -> bool {
     // The names one after another, the earliest first and the longest of those starting
     // together, each searched for after the last.
     static NAMES: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+        // Headers are short: an automaton quick to build is enough.
         aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(COLUMN_NAMES)
             .expect("column names build a searcher")

@@ -228,13 +228,13 @@ pub fn is_chrome(text: &str) -> bool {
     if text.len() > 600 {
         return false;
     }
-    static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    static WORDS: std::sync::LazyLock<crate::text::WordSearcher> =
         std::sync::LazyLock::new(|| crate::text::word_searcher(CHROME_WORDS));
     let c = crate::text::compact_cow(text);
     let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
     let tail = c.as_bytes();
     crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)
-        || WORDS.is_match(c.as_ref())
+        || WORDS.for_text(&c).is_match(c.as_ref())
         || [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
             .iter()
             .any(|e| {
@@ -245,12 +245,44 @@ pub fn is_chrome(text: &str) -> bool {
 
 /// Instructions a form's template prints for whoever fills it in: `（100字以内）`, `此处填写`,
 /// `对照年度目标，说明…`.
-static TEMPLATE_TEXT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(
-        r"[（(]\s*(?:限\s*)?[0-9０-９]+\s*字(?:以内|以下|左右)?\s*[)）]|此处填写|请在此处?填写|请填写|对照年度(?:绩效)?目标，?说明",
-    )
-    .expect("valid regex")
-});
+fn template_instruction(c: &mut crate::text::cursor::Cursor<'_>) -> Option<()> {
+    if c.eat_char(|c| matches!(c, '（' | '(')).is_some() {
+        c.spaces();
+        let mut limit = *c;
+        if limit.eat("限") {
+            limit.spaces();
+            *c = limit;
+        }
+        c.digits(1, usize::MAX)?;
+        c.spaces();
+        if !c.eat("字") {
+            return None;
+        }
+        c.eat_first(&["以内", "以下", "左右"]);
+        c.spaces();
+        return c.eat_char(|c| matches!(c, ')' | '）')).map(|_| ());
+    }
+    if c.eat("此处填写") || c.eat("请填写") {
+        return Some(());
+    }
+    let mut here = *c;
+    if here.eat("请在此") {
+        here.eat("处");
+        if here.eat("填写") {
+            *c = here;
+            return Some(());
+        }
+    }
+    if !c.eat("对照年度") {
+        return None;
+    }
+    c.eat("绩效");
+    if !c.eat("目标") {
+        return None;
+    }
+    c.eat("，");
+    c.eat("说明").then_some(())
+}
 
 /// Template text left in: instructions, and placeholders for names and years (`XX区`,
 /// `20××年`: two or more X or × that are not part of a Latin word). One span per cell or
@@ -260,9 +292,11 @@ fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
     static INSTRUCTION: std::sync::LazyLock<crate::text::Cues> =
         std::sync::LazyLock::new(|| crate::text::Cues::new(&["字", "填", "对"]));
     let mut found: Vec<Span> = if INSTRUCTION.any_in(text) {
-        TEMPLATE_TEXT
-            .find_iter(text)
-            .map(|m| Span::new(base + m.start(), base + m.end()))
+        use crate::text::cursor::{find_all, next_char_in};
+        let starts = next_char_in(text, |c| matches!(c, '（' | '(' | '此' | '请' | '对'));
+        find_all(text, starts, template_instruction)
+            .into_iter()
+            .map(|(m, ())| Span::new(base + m.start, base + m.end))
             .collect()
     } else {
         Vec::new()
@@ -399,5 +433,36 @@ mod tests {
         assert!(!s.outline[4].heading);
         assert_eq!(s.broken_fields.len(), 1);
         assert_eq!(s.top_level().count(), 3);
+    }
+}
+
+/// The template instructions read by hand read as the regular expression they replaced.
+#[cfg(test)]
+mod as_regex {
+    use super::*;
+    use crate::text::cursor::testing::phrase_text;
+    use crate::text::cursor::{find_all, next_char_in};
+    use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    static TEMPLATE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[（(]\s*(?:限\s*)?[0-9０-９]+\s*字(?:以内|以下|左右)?\s*[)）]|此处填写|请在此处?填写|请填写|对照年度(?:绩效)?目标，?说明").unwrap()
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn template_instructions(text in phrase_text()) {
+            let starts = next_char_in(&text, |c| matches!(c, '（' | '(' | '此' | '请' | '对'));
+            let found: Vec<std::ops::Range<usize>> = find_all(&text, starts, template_instruction)
+                .into_iter()
+                .map(|(m, ())| m)
+                .collect();
+            let expected: Vec<std::ops::Range<usize>> =
+                TEMPLATE_TEXT.find_iter(&text).map(|m| m.range()).collect();
+            prop_assert_eq!(found, expected);
+        }
     }
 }

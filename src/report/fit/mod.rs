@@ -139,9 +139,9 @@ struct Headers {
     tables: &'static [TableSpec],
     first_words: HashMap<&'static str, Vec<usize>>,
     /// Finds any table's first header word in text folded and without white space.
-    first_searcher: aho_corasick::AhoCorasick,
+    first_searcher: crate::text::WordSearcher,
     /// Finds any table's end word so.
-    end_searcher: aho_corasick::AhoCorasick,
+    end_searcher: crate::text::WordSearcher,
     /// Finds any word of a column after the first, so: a header's second cell follows its
     /// first within a few characters, and `资金` in a sentence is followed by none.
     next_searcher: aho_corasick::AhoCorasick,
@@ -177,7 +177,9 @@ impl Headers {
             let first_searcher = crate::text::word_searcher(first_words.keys());
             let end_searcher =
                 crate::text::word_searcher(tables.iter().flat_map(|t| t.ends.iter()));
+            // Asked at one place at a time: an automaton quick to build is enough.
             let next_searcher = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
                 .start_kind(aho_corasick::StartKind::Anchored)
                 .build(
                     tables
@@ -216,6 +218,7 @@ impl Headers {
         }
         let starts: Vec<usize> = self
             .first_searcher
+            .for_text(&compact)
             .find_overlapping_iter(&compact)
             .filter(|m| self.lone_first || self.may_start_header(&compact, m.end()))
             .map(|m| origin[m.start()])
@@ -225,6 +228,7 @@ impl Headers {
         }
         let ends = self
             .end_searcher
+            .for_text(&compact)
             .find_overlapping_iter(&compact)
             .map(|m| origin[m.start()])
             .collect();

@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use std::ops::Range;
+
+use crate::text::cursor::Cursor;
 
 use super::reach;
 use super::scan::{scan_at_most, Bound, Quantity, Token};
@@ -184,14 +186,102 @@ const BUDGET_CUES: &[(&str, BudgetKind)] = &[
     ("预算", BudgetKind::Generic),
 ];
 
-static GROUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<name>[\p{Han}A-Za-z]{2,12}?)类?指标(?:满分|分值|总分)(?:为|是)?\s*(?P<full>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*分\s*[，,、]\s*",
-        r"(?:项目|实际|评价)?得分(?:为|是)?\s*(?P<score>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*分",
-        r"(?:\s*[，,、]\s*得分率(?:为|是)?\s*(?P<rate>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*[%％])?",
-    ))
-    .expect("valid regex")
-});
+/// A sentence about an indicator group: `项目决策类指标满分为 10 分，项目得分为 9.5 分，
+/// 得分率为 95%`. The group's name as written and the figures' bytes.
+struct GroupStatement<'a> {
+    name: &'a str,
+    full: Range<usize>,
+    score: Range<usize>,
+    rate: Option<Range<usize>>,
+}
+
+/// The group statements of `text`, in order. Each is found from its 指标: the name is the two
+/// to twelve Han or Latin characters before it (before its 类, if it has one), starting no
+/// earlier than where the last statement ended, and as early as they can.
+fn group_statements(text: &str) -> Vec<GroupStatement<'_>> {
+    static ZHIBIAO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("指标"));
+    let name_char = |c: char| crate::text::is_han(c) || c.is_ascii_alphabetic();
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(found) = ZHIBIAO.find(&text.as_bytes()[search..]) {
+        let at = search + found;
+        search = at + 1;
+        let mut c = Cursor::new(text, at + "指标".len());
+        let Some((full, score, rate)) = group_figures(&mut c) else {
+            continue;
+        };
+        // The name ends before 类 if there is one (the shorter name comes first) or runs
+        // up to 指标.
+        let ends = [text[..at].strip_suffix('类').map(str::len), Some(at)];
+        let name = ends.into_iter().flatten().find_map(|end| {
+            let start = text[from.min(end)..end]
+                .char_indices()
+                .rev()
+                .take_while(|&(_, c)| name_char(c))
+                .take(12)
+                .last()
+                .map_or(end, |(i, _)| from.min(end) + i);
+            (text[start..end].chars().count() >= 2).then(|| &text[start..end])
+        });
+        if let Some(name) = name {
+            out.push(GroupStatement {
+                name,
+                full,
+                score,
+                rate,
+            });
+            from = c.at();
+            search = search.max(from);
+        }
+    }
+    out
+}
+
+/// After a group's 指标: `满分为 10 分，项目得分为 9.5 分` and perhaps `，得分率为 95%`.
+#[allow(clippy::type_complexity)]
+fn group_figures(c: &mut Cursor<'_>) -> Option<(Range<usize>, Range<usize>, Option<Range<usize>>)> {
+    let figure = |c: &mut Cursor<'_>| {
+        let start = c.at();
+        c.decimal().map(|_| start..c.at())
+    };
+    let pause = |c: char| matches!(c, '，' | ',' | '、');
+    c.eat_first(&["满分", "分值", "总分"])?;
+    c.eat_first(&["为", "是"]);
+    c.spaces();
+    let full = figure(c)?;
+    c.spaces();
+    c.eat("分").then_some(())?;
+    c.spaces();
+    c.eat_char(pause)?;
+    c.spaces();
+    c.eat_first(&["项目", "实际", "评价"]);
+    c.eat("得分").then_some(())?;
+    c.eat_first(&["为", "是"]);
+    c.spaces();
+    let score = figure(c)?;
+    c.spaces();
+    c.eat("分").then_some(())?;
+    let mut r = *c;
+    r.spaces();
+    let mut rate = None;
+    if r.eat_char(pause).is_some() && {
+        r.spaces();
+        r.eat("得分率")
+    } {
+        r.eat_first(&["为", "是"]);
+        r.spaces();
+        if let Some(figure) = figure(&mut r) {
+            r.spaces();
+            if r.eat_char(|c| matches!(c, '%' | '％')).is_some() {
+                rate = Some(figure);
+                *c = r;
+            }
+        }
+    }
+    Some((full, score, rate))
+}
 
 /// A date with the words around it in its clause and sentence.
 fn mention(
@@ -553,24 +643,20 @@ fn group_roles(text: &str, base: usize) -> Vec<(Span, ClaimRole)> {
     if !INDICATOR.any_in(text) {
         return out;
     }
-    for c in GROUP.captures_iter(text) {
-        let raw = c.name("name").expect("named group").as_str();
-        let name = raw
+    for group in group_statements(text) {
+        let name = group
+            .name
             .trim_start_matches("其中")
             .trim_start_matches("其")
             .to_string();
         if name.chars().count() < 2 {
             continue;
         }
-        let span = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
-        if let Some(m) = c.name("full") {
-            out.push((span(m), ClaimRole::GroupFull(name.clone())));
-        }
-        if let Some(m) = c.name("score") {
-            out.push((span(m), ClaimRole::GroupScore(name.clone())));
-        }
-        if let Some(m) = c.name("rate") {
-            out.push((span(m), ClaimRole::GroupRate(name.clone())));
+        let span = |m: Range<usize>| Span::new(base + m.start, base + m.end);
+        out.push((span(group.full), ClaimRole::GroupFull(name.clone())));
+        out.push((span(group.score), ClaimRole::GroupScore(name.clone())));
+        if let Some(m) = group.rate {
+            out.push((span(m), ClaimRole::GroupRate(name)));
         }
     }
     out
@@ -766,5 +852,47 @@ mod tests {
         assert_eq!(dates[0].before, "上海科技咨询有限公司于");
         assert_eq!(dates[0].after, "开始");
         assert!(dates[0].sentence.contains("绩效评价"));
+    }
+}
+
+/// The group statements read by hand read as the regular expression they replaced.
+#[cfg(test)]
+mod as_regex {
+    use super::*;
+    use crate::text::cursor::testing::phrase_text;
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    static GROUP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?P<name>[\p{Han}A-Za-z]{2,12}?)类?指标(?:满分|分值|总分)(?:为|是)?\s*(?P<full>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*分\s*[，,、]\s*",
+            r"(?:项目|实际|评价)?得分(?:为|是)?\s*(?P<score>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*分",
+            r"(?:\s*[，,、]\s*得分率(?:为|是)?\s*(?P<rate>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*[%％])?",
+        ))
+        .unwrap()
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn group_statements_read_alike(text in phrase_text()) {
+            let found: Vec<_> = group_statements(&text)
+                .into_iter()
+                .map(|g| (g.name.to_string(), g.full, g.score, g.rate))
+                .collect();
+            let expected: Vec<_> = GROUP
+                .captures_iter(&text)
+                .map(|c| {
+                    (
+                        c["name"].to_string(),
+                        c.name("full").unwrap().range(),
+                        c.name("score").unwrap().range(),
+                        c.name("rate").map(|m| m.range()),
+                    )
+                })
+                .collect();
+            prop_assert_eq!(found, expected);
+        }
     }
 }

@@ -92,10 +92,10 @@ pub fn breakdowns(text: &str, base: usize, claims: &[Claim]) -> Vec<Breakdown> {
     // Where each list read so far starts and ends, to skip markers inside one (其中 … 分别为).
     let mut read: BTreeMap<usize, usize> = BTreeMap::new();
     // Where each marker occurs, as `match_indices` would find it, from one pass for all.
-    static SEARCHER: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    static SEARCHER: std::sync::LazyLock<crate::text::WordSearcher> =
         std::sync::LazyLock::new(|| crate::text::word_searcher(MARKERS.iter().map(|(w, _)| w)));
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); MARKERS.len()];
-    for m in SEARCHER.find_overlapping_iter(text) {
+    for m in SEARCHER.for_text(text).find_overlapping_iter(text) {
         let k = m.pattern().as_usize();
         let starts = &mut found[k];
         if starts

@@ -3,14 +3,13 @@
 //! quantities.
 
 use std::str::FromStr;
-use std::sync::LazyLock;
 
-use regex::Regex;
 use rust_decimal::Decimal;
 
 use super::date::{chinese_year, DateRange};
 use crate::document::Span;
 use crate::text::chinese_numeral_value;
+use crate::text::cursor::{is_digit, Cursor};
 
 /// How a quantity bounds the true value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,30 +189,191 @@ const BOUND_AFTER: &[(&str, Bound)] = &[
     ("内", Bound::AtMost),
 ];
 
-static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9０-９]{4})\s*年\s*(?:度\s*)?(?:([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|([上中下]旬)|(初|底|末))?)?")
-        .expect("valid regex")
-});
-static DASHED_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9０-９]{4})[-./]([0-9０-９]{1,2})[-./]([0-9０-９]{1,2})")
-        .expect("valid regex")
-});
-static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|[上中下]旬|初|底|末)?")
-        .expect("valid regex")
-});
-static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([〇零一二三四五六七八九]{4})\s*年\s*(?:([一二三四五六七八九十]{1,2})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?)?")
-        .expect("valid regex")
-});
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:\.[0-9０-９]+)?")
-        .expect("valid regex")
-});
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[〔\[［(（]\s*[0-9０-９]{4}\s*[〕\]］)）]\s*第?\s*[0-9０-９]+\s*号")
-        .expect("valid regex")
-});
+/// `2023-06-30`, `2023.6.30`, `2023/6/30`: year, month, day and the bytes taken.
+fn dashed_date(rest: &str) -> Option<(&str, &str, &str, usize)> {
+    let mut c = Cursor::new(rest, 0);
+    let separator = |c: char| matches!(c, '-' | '.' | '/');
+    let year = c.digits(4, 4)?;
+    c.eat_char(separator)?;
+    let month = c.digits(1, 2)?;
+    c.eat_char(separator)?;
+    let day = c.digits(1, 2)?;
+    Some((year, month, day, c.at()))
+}
+
+/// A date in Arabic digits with 年, 月 and 日: `2023年`, `2023 年度`, `2023年6月`,
+/// `2023年6月30日`, `2023年6月上旬`, `2023年6月底`.
+struct ArabicDate<'a> {
+    year: &'a str,
+    month: Option<&'a str>,
+    day: Option<&'a str>,
+    /// `上旬`, `中旬`, `下旬`, `初`, `底` or `末`.
+    part: Option<&'a str>,
+    /// The bytes taken, white space after 年 or 月 included.
+    end: usize,
+}
+
+fn arabic_date(rest: &str) -> Option<ArabicDate<'_>> {
+    let mut c = Cursor::new(rest, 0);
+    let year = c.digits(4, 4)?;
+    c.spaces();
+    if !c.eat("年") {
+        return None;
+    }
+    c.spaces();
+    let mut fiscal = c;
+    if fiscal.eat("度") {
+        fiscal.spaces();
+        c = fiscal;
+    }
+    let mut date = ArabicDate {
+        year,
+        month: None,
+        day: None,
+        part: None,
+        end: 0,
+    };
+    let mut m = c;
+    if let Some(month) = m.digits(1, 2) {
+        m.spaces();
+        if m.eat("月") {
+            m.spaces();
+            date.month = Some(month);
+            date.day = day_of_month(&mut m);
+            if date.day.is_none() {
+                date.part = part_of_month(&mut m);
+            }
+            c = m;
+        }
+    }
+    date.end = c.at();
+    Some(date)
+}
+
+/// `30日` after a month: the day's digits.
+fn day_of_month<'a>(c: &mut Cursor<'a>) -> Option<&'a str> {
+    let mut d = *c;
+    let day = d.digits(1, 2)?;
+    d.spaces();
+    if !d.eat("日") {
+        return None;
+    }
+    *c = d;
+    Some(day)
+}
+
+/// `上旬`, `中旬`, `下旬`, `初`, `底`, `末` after a month.
+fn part_of_month<'a>(c: &mut Cursor<'a>) -> Option<&'a str> {
+    let start = c.at();
+    let mut ten_days = *c;
+    if ten_days
+        .eat_char(|c| matches!(c, '上' | '中' | '下'))
+        .is_some()
+        && ten_days.eat("旬")
+    {
+        *c = ten_days;
+        return Some(c.since(start));
+    }
+    c.eat_first(&["初", "底", "末"])
+}
+
+/// `6月`, `6 月 30 日`, `6月上旬`: a month or day without a year. The bytes taken.
+fn month_only(rest: &str) -> Option<usize> {
+    let mut c = Cursor::new(rest, 0);
+    c.digits(1, 2)?;
+    c.spaces();
+    if !c.eat("月") {
+        return None;
+    }
+    c.spaces();
+    if day_of_month(&mut c).is_none() {
+        part_of_month(&mut c);
+    }
+    Some(c.at())
+}
+
+/// A date in Chinese numerals: `二〇一九年`, `二〇一九年六月`, `二〇一九年六月三十日`.
+struct ChineseDate<'a> {
+    year: &'a str,
+    month: Option<&'a str>,
+    day: Option<&'a str>,
+    end: usize,
+}
+
+fn chinese_date(rest: &str) -> Option<ChineseDate<'_>> {
+    let year_digit = |c: char| "〇零一二三四五六七八九".contains(c);
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let mut c = Cursor::new(rest, 0);
+    let year = c.eat_run(4, 4, year_digit)?;
+    c.spaces();
+    if !c.eat("年") {
+        return None;
+    }
+    c.spaces();
+    let mut date = ChineseDate {
+        year,
+        month: None,
+        day: None,
+        end: 0,
+    };
+    let mut m = c;
+    if let Some(month) = m.eat_run(1, 2, numeral) {
+        m.spaces();
+        if m.eat("月") {
+            m.spaces();
+            date.month = Some(month);
+            let mut d = m;
+            if let Some(day) = d.eat_run(1, 3, numeral) {
+                d.spaces();
+                if d.eat("日") {
+                    date.day = Some(day);
+                    m = d;
+                }
+            }
+            c = m;
+        }
+    }
+    date.end = c.at();
+    Some(date)
+}
+
+/// `1,234.5`, `1234.5`, `１２３`: the bytes a figure takes. A thousands separator counts only
+/// after one to three leading digits and before groups of three.
+fn number_len(rest: &str) -> Option<usize> {
+    let mut c = Cursor::new(rest, 0);
+    let lead = c.digits(1, usize::MAX)?;
+    if lead.chars().count() <= 3 {
+        loop {
+            let mut group = c;
+            if group.eat_char(|c| matches!(c, ',' | '，')).is_none() || group.digits(3, 3).is_none()
+            {
+                break;
+            }
+            c = group;
+        }
+    }
+    let mut fraction = c;
+    if fraction.eat(".") && fraction.digits(1, usize::MAX).is_some() {
+        c = fraction;
+    }
+    Some(c.at())
+}
+
+/// `〔2023〕5号`, `（2023）第 5 号`: the bytes a document number takes.
+fn document_number_len(rest: &str) -> Option<usize> {
+    let mut c = Cursor::new(rest, 0);
+    c.eat_char(opens_document_number)?;
+    c.spaces();
+    c.digits(4, 4)?;
+    c.spaces();
+    c.eat_char(|c| matches!(c, '〕' | ']' | '］' | ')' | '）'))?;
+    c.spaces();
+    c.eat("第");
+    c.spaces();
+    c.digits(1, usize::MAX)?;
+    c.spaces();
+    c.eat("号").then_some(c.at())
+}
 
 /// A character of a number written in Chinese (`三`, `两千`, `一万五千`). A match, not a search
 /// of a string of them: it is asked of every character of the prose.
@@ -268,7 +428,7 @@ pub fn scan_at_most(text: &str, base: usize, limit: usize) -> Vec<Token> {
             scan_chinese(text, i, base, &mut out)
         } else {
             // `may_start` left only a bracket that may open a document number.
-            DOC_NUMBER.find(rest).map(|m| m.end())
+            document_number_len(rest)
         };
         i += consumed.unwrap_or(c.len_utf8()).max(1);
         while !text.is_char_boundary(i) {
@@ -284,7 +444,7 @@ fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Optio
     let before = text[..i].chars().next_back();
     // Part of a code (A11), of a decimal already scanned, of an ordinal (第8次), of a caption
     // (表 1, 图 2) or a list number (1、, （1）).
-    let skip = NUMBER.find(rest).map(|m| m.end());
+    let skip = number_len(rest);
     if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == '.' || b == '第' || b == '*') {
         return skip;
     }
@@ -302,29 +462,24 @@ fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Optio
             return skip;
         }
     }
-    if let Some(c) = DASHED_DATE.captures(rest) {
-        let (y, m, d) = (num(&c[1]), num(&c[2]), num(&c[3]));
-        if let Some(range) = DateRange::day(y as i32, m, d) {
-            let end = c.get(0).expect("match").end();
+    if let Some((y, m, d, end)) = dashed_date(rest) {
+        if let Some(range) = DateRange::day(num(y) as i32, num(m), num(d)) {
             out.push(Token::Date(range, Span::new(base + i, base + i + end)));
             return Some(end);
         }
     }
-    if let Some(c) = ARABIC_DATE.captures(rest) {
-        let end = c.get(0).expect("match").end();
-        let year = num(&c[1]) as i32;
+    if let Some(date) = arabic_date(rest) {
+        let end = date.end;
+        let year = num(date.year) as i32;
         let span = Span::new(base + i, base + i + end);
-        let token = match (c.get(2), c.get(3), c.get(4).or(c.get(5))) {
+        let token = match (date.month, date.day, date.part) {
             (Some(m), Some(d), _) => {
-                DateRange::day(year, num(m.as_str()), num(d.as_str())).map(|r| Token::Date(r, span))
+                DateRange::day(year, num(m), num(d)).map(|r| Token::Date(r, span))
             }
             (Some(m), None, Some(part)) => {
-                DateRange::part_of_month(year, num(m.as_str()), part.as_str())
-                    .map(|r| Token::Date(r, span))
+                DateRange::part_of_month(year, num(m), part).map(|r| Token::Date(r, span))
             }
-            (Some(m), None, None) => {
-                DateRange::month(year, num(m.as_str())).map(|r| Token::Date(r, span))
-            }
+            (Some(m), None, None) => DateRange::month(year, num(m)).map(|r| Token::Date(r, span)),
             (None, _, _) => Some(Token::Year(year, span)),
         };
         if let Some(t) = token {
@@ -332,24 +487,24 @@ fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Optio
             return Some(end);
         }
     }
-    if let Some(m) = MONTH_ONLY.find(rest) {
+    if let Some(end) = month_only(rest) {
         // A month or day without a year: a date, not a quantity.
-        return Some(m.end());
+        return Some(end);
     }
-    let m = NUMBER.find(rest)?;
-    let digits = m.as_str();
+    let len = number_len(rest)?;
+    let digits = &rest[..len];
     let (int_part, frac) = digits.split_once('.').unwrap_or((digits, ""));
     let integer_digits = int_part.chars().filter(char::is_ascii_digit).count();
     if !crate::number::within_limits(integer_digits, frac.len() as u32) {
-        out.push(Token::Unjudged(Span::new(base + i, base + i + m.end())));
-        return Some(m.end());
+        out.push(Token::Unjudged(Span::new(base + i, base + i + len)));
+        return Some(len);
     }
     let value = Decimal::from_str(&digits.replace([',', '，'], "")).ok()?;
     let decimals = frac.len() as u32;
     out.push(Token::Quantity(quantity(
         text,
         i,
-        i + m.end(),
+        i + len,
         value,
         decimals,
         base,
@@ -363,12 +518,11 @@ fn scan_arabic(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Optio
 /// Chinese numerals at `i`: a date (二〇一九年六月) or a counted quantity (三家公司, 十余次).
 fn scan_chinese(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Option<usize> {
     let rest = &text[i..];
-    if let Some(c) = CHINESE_DATE.captures(rest) {
-        let year = chinese_year(&c[1])?;
-        let end = c.get(0).expect("match").end();
-        let span = Span::new(base + i, base + i + end);
-        let month = c.get(2).and_then(|m| chinese_numeral_value(m.as_str()));
-        let day = c.get(3).and_then(|d| chinese_numeral_value(d.as_str()));
+    if let Some(date) = chinese_date(rest) {
+        let year = chinese_year(date.year)?;
+        let span = Span::new(base + i, base + i + date.end);
+        let month = date.month.and_then(chinese_numeral_value);
+        let day = date.day.and_then(chinese_numeral_value);
         let token = match (month, day) {
             (Some(m), Some(d)) => DateRange::day(year, m, d).map(|r| Token::Date(r, span)),
             (Some(m), None) => DateRange::month(year, m).map(|r| Token::Date(r, span)),
@@ -377,7 +531,7 @@ fn scan_chinese(text: &str, i: usize, base: usize, out: &mut Vec<Token>) -> Opti
         if let Some(t) = token {
             out.push(t);
         }
-        return Some(end);
+        return Some(date.end);
     }
     let numeral_len: usize = rest
         .chars()
@@ -683,14 +837,52 @@ mod tests {
     }
 }
 
-static WRAPPED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9０-９])\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]").expect("valid regex")
-});
+/// `411.00(个)` → `411.00个`, `≥90.00(%)` → `≥90.00%`: the units forms print in brackets
+/// after a figure, taken out of their brackets (`([0-9０-９])\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]`
+/// replaced by the digit and the unit).
+fn unwrap_units(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    for (i, digit) in text.char_indices() {
+        if i < done || !is_digit(digit) {
+            continue;
+        }
+        let mut c = Cursor::new(text, i + digit.len_utf8());
+        c.spaces();
+        if c.eat_char(|c| matches!(c, '（' | '(')).is_none() {
+            continue;
+        }
+        c.spaces();
+        let unit_start = c.at();
+        if c.eat_char(|c| matches!(c, '%' | '％')).is_none()
+            && c.eat_run(1, 2, crate::text::is_han).is_none()
+        {
+            continue;
+        }
+        let unit = c.since(unit_start);
+        c.spaces();
+        if c.eat_char(|c| matches!(c, ')' | '）')).is_none() {
+            continue;
+        }
+        let out = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[done..i]);
+        out.push(digit);
+        out.push_str(unit);
+        done = c.at();
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut out) => {
+            out.push_str(&text[done..]);
+            std::borrow::Cow::Owned(out)
+        }
+    }
+}
 
 /// The first quantity of a table cell, reading units that forms print in brackets
 /// (`411.00(个)`, `≥90.00(%)`).
 pub fn cell_quantity(text: &str, base: usize) -> Option<Quantity> {
-    let unwrapped = WRAPPED_UNIT.replace_all(text, "$1$2");
+    let unwrapped = unwrap_units(text);
     scan(&unwrapped, base).into_iter().find_map(|t| match t {
         // Offsets are only exact when nothing was unwrapped before the figure.
         Token::Quantity(mut q) => {
@@ -720,5 +912,79 @@ mod cell_tests {
             (dec!(90.00), "%", Bound::AtLeast)
         );
         assert!(cell_quantity("达成指标", 0).is_none());
+    }
+}
+
+/// The phrases read by hand read as the regular expressions they replaced.
+#[cfg(test)]
+mod as_regex {
+    use super::*;
+    use crate::text::cursor::testing::phrase_text;
+    use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    fn re(pattern: &str) -> Regex {
+        Regex::new(pattern).expect("valid regex")
+    }
+
+    static DASHED_DATE: LazyLock<Regex> =
+        LazyLock::new(|| re(r"^([0-9０-９]{4})[-./]([0-9０-９]{1,2})[-./]([0-9０-９]{1,2})"));
+    static ARABIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^([0-9０-９]{4})\s*年\s*(?:度\s*)?(?:([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|([上中下]旬)|(初|底|末))?)?",
+        )
+    });
+    static MONTH_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^([0-9０-９]{1,2})\s*月\s*(?:([0-9０-９]{1,2})\s*日|[上中下]旬|初|底|末)?")
+    });
+    static CHINESE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"^([〇零一二三四五六七八九]{4})\s*年\s*(?:([一二三四五六七八九十]{1,2})\s*月\s*(?:([一二三四五六七八九十]{1,3})\s*日)?)?",
+        )
+    });
+    static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:\.[0-9０-９]+)?")
+    });
+    static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        re(r"^[〔\[［(（]\s*[0-9０-９]{4}\s*[〕\]］)）]\s*第?\s*[0-9０-９]+\s*号")
+    });
+    static WRAPPED_UNIT: LazyLock<Regex> =
+        LazyLock::new(|| re(r"([0-9０-９])\s*[（(]\s*([%％]|\p{Han}{1,2})\s*[)）]"));
+
+    fn group<'a>(c: &regex::Captures<'a>, i: usize) -> Option<&'a str> {
+        c.get(i).map(|m| m.as_str())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn dates_figures_and_document_numbers(text in phrase_text()) {
+            // Every suffix: the phrases are read where a figure may start.
+            for (i, _) in text.char_indices() {
+                let rest = &text[i..];
+                let expected = DASHED_DATE.captures(rest).map(|c| {
+                    (group(&c, 1).unwrap(), group(&c, 2).unwrap(), group(&c, 3).unwrap(), c[0].len())
+                });
+                prop_assert_eq!(dashed_date(rest), expected);
+                let expected = ARABIC_DATE.captures(rest).map(|c| {
+                    (group(&c, 1), group(&c, 2), group(&c, 3), group(&c, 4).or(group(&c, 5)), c[0].len())
+                });
+                let found = arabic_date(rest).map(|d| (Some(d.year), d.month, d.day, d.part, d.end));
+                prop_assert_eq!(found, expected);
+                prop_assert_eq!(month_only(rest), MONTH_ONLY.find(rest).map(|m| m.end()));
+                let expected = CHINESE_DATE
+                    .captures(rest)
+                    .map(|c| (group(&c, 1), group(&c, 2), group(&c, 3), c[0].len()));
+                let found = chinese_date(rest).map(|d| (Some(d.year), d.month, d.day, d.end));
+                prop_assert_eq!(found, expected);
+                prop_assert_eq!(number_len(rest), NUMBER.find(rest).map(|m| m.end()));
+                prop_assert_eq!(document_number_len(rest), DOC_NUMBER.find(rest).map(|m| m.end()));
+            }
+            let expected = WRAPPED_UNIT.replace_all(&text, "$1$2");
+            let found = unwrap_units(&text);
+            prop_assert_eq!(found.as_ref(), expected.as_ref());
+        }
     }
 }

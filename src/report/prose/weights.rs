@@ -1,12 +1,11 @@
 //! Weights stated in words: `一级指标分值统一设置为：产出指标50分、效益指标30分、满意度指标10分、
 //! 预算资金执行率10分`, in a paragraph, a note under a form or a cell of it.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use std::ops::Range;
 
 use crate::document::Span;
 use crate::number::{Num, Precision};
+use crate::text::cursor::{find_all, next_char_in, Cursor};
 
 /// A weight given to an indicator group in words.
 #[derive(Debug, Clone)]
@@ -25,17 +24,87 @@ pub struct WeightStatement {
     pub span: Span,
 }
 
-/// The lead of a statement of weights: `一级指标分值统一设置为：`, `各指标权重为`.
-static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:分值|权重|满分|分数)[^。；;，,]{0,6}?(?:设置为|设定为|设为|确定为|分别为|分别是|为|：|:)\s*[：:]?")
-        .expect("valid regex")
-});
+/// The lead of a statement of weights: `一级指标分值统一设置为：`, `各指标权重为`. A word for
+/// points, at most six characters within the clause, and a word that links it to the list.
+fn weight_lead(c: &mut Cursor<'_>) -> Option<()> {
+    const LINKS: &[&str] = &[
+        "设置为",
+        "设定为",
+        "设为",
+        "确定为",
+        "分别为",
+        "分别是",
+        "为",
+        "：",
+        ":",
+    ];
+    c.eat_first(&["分值", "权重", "满分", "分数"])?;
+    // The fewest characters before a linking word.
+    for _ in 0..=6 {
+        let mut link = *c;
+        if link.eat_first(LINKS).is_some() {
+            link.spaces();
+            link.eat_char(|c| matches!(c, '：' | ':'));
+            *c = link;
+            return Some(());
+        }
+        c.eat_char(|c| !matches!(c, '。' | '；' | ';' | '，' | ','))?;
+    }
+    None
+}
 
-/// One item: a name of two to twelve characters and its points.
-static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<name>[\p{Han}]{2,12}?)\s*(?:[（(]\s*)?(?P<points>[0-9０-９]{1,3}(?:\.[0-9０-９]+)?)\s*分\s*(?:[）)])?\s*(?P<sep>[、，,；;]|和|及)?")
-        .expect("valid regex")
-});
+/// One item of a list of weights: a name of two to twelve Han characters and its points
+/// (`产出指标50分`, `效益指标（30分）`).
+struct WeightItem {
+    name: Range<usize>,
+    points: Range<usize>,
+    /// Where the item ends, its separator included.
+    end: usize,
+    /// Whether a separator (、，；和及) says another item follows.
+    more: bool,
+}
+
+fn weight_item(text: &str, at: usize) -> Option<WeightItem> {
+    let mut c = Cursor::new(text, at);
+    c.spaces();
+    let start = c.at();
+    // The name is the whole run of Han characters: what follows it is not one.
+    c.eat_run(2, 12, crate::text::is_han)?;
+    if c.peek().is_some_and(crate::text::is_han) {
+        return None;
+    }
+    let name = start..c.at();
+    c.spaces();
+    let mut bracket = c;
+    if bracket.eat_char(|c| matches!(c, '（' | '(')).is_some() {
+        bracket.spaces();
+        c = bracket;
+    }
+    let start = c.at();
+    c.digits(1, 3)?;
+    let mut fraction = c;
+    if fraction.eat(".") && fraction.digits(1, usize::MAX).is_some() {
+        c = fraction;
+    }
+    let points = start..c.at();
+    c.spaces();
+    if !c.eat("分") {
+        return None;
+    }
+    c.spaces();
+    c.eat_char(|c| matches!(c, '）' | ')'));
+    c.spaces();
+    let more = c
+        .eat_char(|c| matches!(c, '、' | '，' | ',' | '；' | ';'))
+        .is_some()
+        || c.eat_first(&["和", "及"]).is_some();
+    Some(WeightItem {
+        name,
+        points,
+        end: c.at(),
+        more,
+    })
+}
 
 /// The weight statements of a block of text beginning at byte `base`.
 pub fn statements(text: &str, base: usize) -> Vec<WeightStatement> {
@@ -45,33 +114,37 @@ pub fn statements(text: &str, base: usize) -> Vec<WeightStatement> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for lead in LEAD.find_iter(text) {
-        let mut at = lead.end();
+    let leads = find_all(
+        text,
+        next_char_in(text, |c| matches!(c, '分' | '权' | '满')),
+        weight_lead,
+    );
+    for (lead, ()) in leads {
+        let mut at = lead.end;
         let mut items = Vec::new();
-        while let Some(c) = ITEM.captures(&text[at..]) {
-            let name = c.name("name").expect("named group");
-            let points = c.name("points").expect("named group");
-            let Some(printed) = crate::number::parse_number(points.as_str()) else {
+        while let Some(item) = weight_item(text, at) {
+            let points = &text[item.points.clone()];
+            let Some(printed) = crate::number::parse_number(points) else {
                 break;
             };
             items.push(StatedWeight {
-                name: name.as_str().to_string(),
+                name: text[item.name.clone()].to_string(),
                 points: Num::new(
                     printed.value,
                     Precision::Exact,
-                    Span::new(base + at + points.start(), base + at + points.end()),
-                    format!("{}分", points.as_str()),
+                    Span::new(base + item.points.start, base + item.points.end),
+                    format!("{points}分"),
                 ),
-                span: Span::new(base + at + name.start(), base + at + points.end()),
+                span: Span::new(base + item.name.start, base + item.points.end),
             });
-            at += c.get(0).expect("whole match").end();
-            if c.name("sep").is_none() {
+            at = item.end;
+            if !item.more {
                 break;
             }
         }
         // One figure after 为 is a sentence, not a list of weights.
         if items.len() >= 2 {
-            let span = Span::new(base + lead.start(), base + at);
+            let span = Span::new(base + lead.start, base + at);
             out.push(WeightStatement { items, span });
         }
     }
@@ -110,5 +183,53 @@ mod tests {
     fn a_score_sentence_is_not_a_statement_of_weights() {
         assert!(statements("项目决策类指标满分为 10 分，项目得分为 9.5 分。", 0).is_empty());
         assert!(statements("总分为 100 分。", 0).is_empty());
+    }
+}
+
+/// The statements read by hand read as the regular expressions they replaced.
+#[cfg(test)]
+mod as_regex {
+    use super::*;
+    use crate::text::cursor::testing::phrase_text;
+    use proptest::prelude::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
+
+    static LEAD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:分值|权重|满分|分数)[^。；;，,]{0,6}?(?:设置为|设定为|设为|确定为|分别为|分别是|为|：|:)\s*[：:]?").unwrap()
+    });
+    static ITEM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?P<name>[\p{Han}]{2,12}?)\s*(?:[（(]\s*)?(?P<points>[0-9０-９]{1,3}(?:\.[0-9０-９]+)?)\s*分\s*(?:[）)])?\s*(?P<sep>[、，,；;]|和|及)?").unwrap()
+    });
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn leads_and_items(text in phrase_text()) {
+            let leads: Vec<Range<usize>> = find_all(
+                &text,
+                next_char_in(&text, |c| matches!(c, '分' | '权' | '满')),
+                weight_lead,
+            )
+            .into_iter()
+            .map(|(lead, ())| lead)
+            .collect();
+            let expected: Vec<Range<usize>> = LEAD.find_iter(&text).map(|m| m.range()).collect();
+            prop_assert_eq!(leads, expected);
+            for (at, _) in text.char_indices() {
+                let found = weight_item(&text, at).map(|i| (i.name, i.points, i.end, i.more));
+                let expected = ITEM.captures(&text[at..]).map(|c| {
+                    let shift = |m: regex::Match<'_>| at + m.start()..at + m.end();
+                    (
+                        shift(c.name("name").unwrap()),
+                        shift(c.name("points").unwrap()),
+                        at + c[0].len(),
+                        c.name("sep").is_some(),
+                    )
+                });
+                prop_assert_eq!(found, expected);
+            }
+        }
     }
 }
