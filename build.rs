@@ -1,5 +1,6 @@
 //! Builds every form template in `rules/templates/` into the binary, so that adding a template
-//! is adding a file; and the rule catalogue as JSON, which reads faster at start than its TOML.
+//! is adding a file; templates and the rule catalogue as JSON, which reads faster at start than
+//! their TOML.
 
 use std::fmt::Write;
 use std::path::Path;
@@ -16,14 +17,16 @@ fn main() {
         .collect();
     files.sort();
     let mut out = String::from("const BUILT_IN: &[(&str, &str)] = &[\n");
+    let json_dir = Path::new(&std::env::var("OUT_DIR").unwrap()).join("templates");
+    std::fs::create_dir_all(&json_dir).expect("make OUT_DIR/templates");
     for f in &files {
-        println!("cargo:rerun-if-changed=rules/templates/{f}");
-        // Named from the package's folder at compile time, not by an absolute path here: the
-        // generated file stays right when the same target folder builds another checkout of
-        // the package (pre-commit's build in scripts/test-pre-commit.sh).
+        let source = format!("rules/templates/{f}");
+        println!("cargo:rerun-if-changed={source}");
+        std::fs::write(json_dir.join(format!("{f}.json")), toml_as_json(&source))
+            .expect("write a template's JSON");
         writeln!(
             out,
-            "    ({f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/rules/templates/{f}\"))),"
+            "    ({f:?}, include_str!(concat!(env!(\"OUT_DIR\"), \"/templates/{f}.json\"))),"
         )
         .unwrap();
     }
@@ -37,10 +40,15 @@ fn main() {
 fn catalog_as_json() {
     let source = "rules/catalog.toml";
     println!("cargo:rerun-if-changed={source}");
-    let text = std::fs::read_to_string(source).expect("rules/catalog.toml exists");
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("rules/catalog.toml is not TOML: {e}"));
-    let json = serde_json::to_string(&value).expect("TOML values are JSON values");
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("catalog.json");
-    std::fs::write(target, json).expect("write catalog.json");
+    std::fs::write(target, toml_as_json(source)).expect("write catalog.json");
+}
+
+/// The TOML file `source` as JSON: the same values, which serde_json reads several times
+/// quicker than toml reads the TOML.
+fn toml_as_json(source: &str) -> String {
+    let text = std::fs::read_to_string(source).unwrap_or_else(|e| panic!("{source}: {e}"));
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{source} is not TOML: {e}"));
+    serde_json::to_string(&value).expect("TOML values are JSON values")
 }

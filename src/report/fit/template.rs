@@ -147,7 +147,15 @@ fn keys(words: Vec<String>) -> HashSet<String> {
 
 /// Parse one template file.
 pub fn parse(text: &str) -> Result<Vec<TableSpec>, String> {
-    let file: TemplateFile = toml::from_str(text).map_err(|e| e.to_string())?;
+    specs(toml::from_str(text).map_err(|e| e.to_string())?)
+}
+
+/// A built-in template, which build.rs made JSON.
+fn parse_built_in(json: &str) -> Result<Vec<TableSpec>, String> {
+    specs(serde_json::from_str(json).map_err(|e| e.to_string())?)
+}
+
+fn specs(file: TemplateFile) -> Result<Vec<TableSpec>, String> {
     let mut tables = Vec::new();
     for t in file.table {
         if t.column.is_empty() {
@@ -194,14 +202,15 @@ pub fn tables() -> &'static [TableSpec] {
     TABLES.get_or_init(|| {
         BUILT_IN
             .iter()
-            .flat_map(|(file, text)| {
-                parse(text).unwrap_or_else(|e| panic!("rules/templates/{file} is invalid: {e}"))
+            .flat_map(|(file, json)| {
+                parse_built_in(json)
+                    .unwrap_or_else(|e| panic!("rules/templates/{file} is invalid: {e}"))
             })
             .collect()
     })
 }
 
-// `BUILT_IN: &[(&str, &str)]`: (file name, contents) of every `rules/templates/*.toml`.
+// `BUILT_IN: &[(&str, &str)]`: (file name, contents as JSON) of every `rules/templates/*.toml`.
 include!(concat!(env!("OUT_DIR"), "/templates.rs"));
 
 #[cfg(test)]
@@ -209,11 +218,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_built_in_template_parses() {
+    fn every_built_in_template_parses_as_its_toml_does() {
         assert!(!BUILT_IN.is_empty());
-        for (file, text) in BUILT_IN {
-            let tables = parse(text).unwrap_or_else(|e| panic!("{file}: {e}"));
-            assert!(!tables.is_empty(), "{file} has no table");
+        // What a table is made of, in an order that does not depend on hashing.
+        let shape = |t: &TableSpec| {
+            let sorted = |words: &HashSet<String>| {
+                let mut v: Vec<String> = words.iter().cloned().collect();
+                v.sort();
+                v
+            };
+            let columns: Vec<_> = t
+                .columns
+                .iter()
+                .map(|c| (sorted(&c.words), format!("{:?} {}", c.kind, c.optional)))
+                .collect();
+            (t.name.clone(), sorted(&t.ends), columns, t.rows.len())
+        };
+        for (file, json) in BUILT_IN {
+            let built = parse_built_in(json).unwrap_or_else(|e| panic!("{file}: {e}"));
+            assert!(!built.is_empty(), "{file} has no table");
+            let path = format!("{}/rules/templates/{file}", env!("CARGO_MANIFEST_DIR"));
+            let toml = parse(&std::fs::read_to_string(path).unwrap()).unwrap();
+            let shapes = |tables: &[TableSpec]| tables.iter().map(shape).collect::<Vec<_>>();
+            assert_eq!(shapes(&built), shapes(&toml), "{file}");
         }
     }
 
