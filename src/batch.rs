@@ -17,20 +17,19 @@ pub const WINDOW_PER_JOB: usize = 8;
 
 /// Run `work` on every item with `jobs` workers of rayon's pool, and call `emit` on the
 /// outcomes in the items' order, on the calling thread (which must not be one of the pool's).
-pub fn ordered<I, T>(
-    items: &[I],
+pub fn ordered<T>(
+    count: usize,
     jobs: usize,
-    work: impl Fn(&I) -> T + Sync,
+    work: impl Fn(usize) -> T + Sync,
     mut emit: impl FnMut(usize, T),
 ) where
-    I: Sync,
     T: Send,
 {
-    let jobs = jobs.max(1).min(items.len().max(1));
+    let jobs = jobs.max(1).min(count.max(1));
     if jobs == 1 {
         // One worker: no threads, no window; each file is handed on as it is done.
-        for (i, item) in items.iter().enumerate() {
-            emit(i, work(item));
+        for i in 0..count {
+            emit(i, work(i));
         }
         return;
     }
@@ -46,16 +45,16 @@ pub fn ordered<I, T>(
             scope.spawn(move |_| loop {
                 let index = {
                     let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
-                    while s.0 < items.len() && s.0 >= s.1 + window {
+                    while s.0 < count && s.0 >= s.1 + window {
                         s = moved.wait(s).unwrap_or_else(|e| e.into_inner());
                     }
-                    if s.0 >= items.len() {
+                    if s.0 >= count {
                         return;
                     }
                     s.0 += 1;
                     s.0 - 1
                 };
-                if send.send((index, work(&items[index]))).is_err() {
+                if send.send((index, work(index))).is_err() {
                     return;
                 }
             });
@@ -66,7 +65,7 @@ pub fn ordered<I, T>(
         let _release = Release {
             state: &state,
             moved: &moved,
-            end: items.len(),
+            end: count,
         };
         // Outcomes that arrived before an earlier one: slot `k` holds item `floor + k`.
         let mut waiting: VecDeque<Option<T>> = VecDeque::new();
@@ -112,14 +111,14 @@ mod tests {
 
     #[test]
     fn outcomes_come_in_order_whatever_order_they_finish_in() {
-        let items: Vec<u64> = (0..500).collect();
         let mut seen = Vec::new();
         ordered(
-            &items,
+            500,
             4,
-            |&i| {
+            |i| {
+                let i = i as u64;
                 // Early items take longest, so later ones finish first.
-                if i % 7 == 0 {
+                if i.is_multiple_of(7) {
                     std::thread::sleep(std::time::Duration::from_micros(300));
                 }
                 i * 2
@@ -132,14 +131,13 @@ mod tests {
 
     #[test]
     fn no_more_than_the_window_is_in_flight() {
-        let items: Vec<usize> = (0..300).collect();
         let alive = AtomicUsize::new(0);
         let most = AtomicUsize::new(0);
         let jobs = 3;
         ordered(
-            &items,
+            300,
             jobs,
-            |&i| {
+            |i| {
                 let now = alive.fetch_add(1, Ordering::SeqCst) + 1;
                 most.fetch_max(now, Ordering::SeqCst);
                 // The first item is slow: without a window the others would all pile up.
@@ -164,14 +162,8 @@ mod tests {
     fn a_panic_while_handing_on_ends_the_batch_instead_of_hanging_it() {
         let (done, finished) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let items: Vec<usize> = (0..200).collect();
             let outcome = std::panic::catch_unwind(|| {
-                ordered(
-                    &items,
-                    2,
-                    |&i| i,
-                    |index, _| assert!(index < 3, "emit fails"),
-                );
+                ordered(200, 2, |i| i, |index, _| assert!(index < 3, "emit fails"));
             });
             let _ = done.send(outcome.is_err());
         });
@@ -184,9 +176,8 @@ mod tests {
     #[test]
     fn one_job_and_no_items() {
         let mut seen = Vec::new();
-        ordered(&[1, 2, 3], 1, |&i| i + 1, |_, v| seen.push(v));
-        assert_eq!(seen, [2, 3, 4]);
-        let none: [u8; 0] = [];
-        ordered(&none, 4, |&i| i, |_, _| panic!("no items"));
+        ordered(3, 1, |i| i + 1, |_, v| seen.push(v));
+        assert_eq!(seen, [1, 2, 3]);
+        ordered(0, 4, |i| i, |_, _| panic!("no items"));
     }
 }

@@ -354,7 +354,7 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         );
     }
 
-    let checked_files = match file_options(args, &mut finder, &files, &paths) {
+    let options = match file_options(args, &mut finder, &mut files, &paths) {
         Ok(f) => f,
         Err(e) => {
             eprintln!("jxlint: error: {e}");
@@ -413,16 +413,16 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         baseline: baseline.map(std::sync::Mutex::new),
     };
     let jobs = rayon::current_num_threads();
-    let mut progress = Progress::new(checked_files.len(), lang, !args.quiet);
+    let mut progress = Progress::new(files.len(), lang, !args.quiet);
     let mut tally = Tally::default();
     let mut files_with_findings = 0;
     let mut recorded: Vec<crate::baseline::Key> = Vec::new();
     let mut checked_paths = std::collections::HashSet::new();
     let mut write_failed = None;
     crate::batch::ordered(
-        &checked_files,
+        files.len(),
         jobs,
-        |(path, options)| job.check(path, options),
+        |i| job.check(files.get(i), options.of(i)),
         |done, outcome| {
             if let Some(p) = progress.as_mut() {
                 p.clear();
@@ -470,7 +470,7 @@ fn check(args: &CheckArgs, lang: Option<Lang>) -> ExitCode {
         && !args.quiet
         && tally.total() > 0
     {
-        trailer = tally_line(tally, files_with_findings, checked_files.len(), lang);
+        trailer = tally_line(tally, files_with_findings, files.len(), lang);
         trailer.push('\n');
     }
     if let Some(e) = write_failed {
@@ -718,73 +718,126 @@ fn check_arguments(args: &CheckArgs) -> Result<(), String> {
 /// Each file to check with its options: its configuration's, with the command line's over
 /// them. Files that a configuration's include/exclude leaves out of a folder are not checked;
 /// a file named on the command line always is.
-fn file_options<'f>(
+/// The options each file is checked with: runs of files that share them, so that what is kept
+/// per file is nothing (a batch holds this from the walk to the end).
+struct FileOptions {
+    /// (the run's first file, its options in `distinct`), in file order.
+    runs: Vec<(u32, u32)>,
+    distinct: Vec<Options>,
+}
+
+impl FileOptions {
+    fn of(&self, file: usize) -> &Options {
+        let run = self
+            .runs
+            .partition_point(|&(first, _)| first as usize <= file)
+            - 1;
+        &self.distinct[self.runs[run].1 as usize]
+    }
+}
+
+/// The options of each file, from the configuration that applies to it and the command line;
+/// the files a configuration excludes are taken out of `files`.
+fn file_options(
     args: &CheckArgs,
     finder: &mut crate::config::Finder,
-    files: &'f [PathBuf],
+    files: &mut crate::walk::PathList,
     named: &[PathBuf],
-) -> Result<Vec<(&'f PathBuf, std::sync::Arc<Options>)>, String> {
+) -> Result<FileOptions, String> {
     let mut profiles: std::collections::HashMap<String, std::sync::Arc<Profile>> =
         Default::default();
-    let mut out: Vec<(&PathBuf, std::sync::Arc<Options>)> = Vec::with_capacity(files.len());
-    for path in files {
-        let settings = finder.for_path(path).map_err(|e| e.to_string())?;
-        if let Some(s) = settings.as_deref().filter(|_| !named.contains(path)) {
-            if s.exclude.as_ref().is_some_and(|e| e.value.matches(path))
-                || s.include.as_ref().is_some_and(|i| !i.value.matches(path))
-            {
-                continue;
+    let mut out = FileOptions {
+        runs: Vec::new(),
+        distinct: Vec::new(),
+    };
+    let mut kept = 0u32;
+    let mut error = None;
+    files.retain(|path| {
+        if error.is_some() {
+            return false;
+        }
+        match options_for(args, finder, &mut profiles, path, named) {
+            Err(e) => {
+                error = Some(e);
+                false
+            }
+            Ok(None) => false,
+            Ok(Some(options)) => {
+                if out.distinct.last() != Some(&options) {
+                    out.distinct.push(options);
+                    out.runs.push((kept, (out.distinct.len() - 1) as u32));
+                }
+                kept += 1;
+                true
             }
         }
-        let standard = args
-            .standard
-            .clone()
-            .or_else(|| {
-                settings
-                    .as_ref()
-                    .and_then(|s| s.standard.as_ref())
-                    .map(|s| s.value.clone())
-            })
-            .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
-        let profile = match profiles.get(&standard) {
-            Some(p) => p.clone(),
-            None => {
-                let p = std::sync::Arc::new(Profile::load(&standard).map_err(|e| e.to_string())?);
-                profiles.insert(standard, p.clone());
-                p
-            }
-        };
-        let mut options = Options::new(profile);
-        if let Some(s) = &settings {
-            options.ignore = s.ignored_for(path);
-            options.select = s.select.as_ref().map(|v| v.value.clone());
-            options.extend_select = s
-                .extend_select
-                .as_ref()
-                .map(|v| v.value.clone())
-                .unwrap_or_default();
-            options.severity = s
-                .severity
-                .as_ref()
-                .map(|v| v.value.clone())
-                .unwrap_or_default();
-        }
-        options.ignore.extend(args.ignore.iter().cloned());
-        if let Some(select) = &args.select {
-            options.select = Some(select.clone());
-        }
-        options
-            .extend_select
-            .extend(args.extend_select.iter().cloned());
-        // Files of a folder mostly share their options: one copy for a run of them, so that
-        // what is kept per file stays a pointer.
-        let shared = match out.last() {
-            Some((_, last)) if **last == options => std::sync::Arc::clone(last),
-            _ => std::sync::Arc::new(options),
-        };
-        out.push((path, shared));
+    });
+    match error {
+        Some(e) => Err(e),
+        None => Ok(out),
     }
-    Ok(out)
+}
+
+/// The options `path` is checked with, or `None` when its configuration excludes it.
+fn options_for(
+    args: &CheckArgs,
+    finder: &mut crate::config::Finder,
+    profiles: &mut std::collections::HashMap<String, std::sync::Arc<Profile>>,
+    path: &std::path::Path,
+    named: &[PathBuf],
+) -> Result<Option<Options>, String> {
+    let settings = finder.for_path(path).map_err(|e| e.to_string())?;
+    if let Some(s) = settings
+        .as_deref()
+        .filter(|_| !named.iter().any(|n| n == path))
+    {
+        if s.exclude.as_ref().is_some_and(|e| e.value.matches(path))
+            || s.include.as_ref().is_some_and(|i| !i.value.matches(path))
+        {
+            return Ok(None);
+        }
+    }
+    let standard = args
+        .standard
+        .clone()
+        .or_else(|| {
+            settings
+                .as_ref()
+                .and_then(|s| s.standard.as_ref())
+                .map(|s| s.value.clone())
+        })
+        .unwrap_or_else(|| DEFAULT_PROFILE.to_string());
+    let profile = match profiles.get(&standard) {
+        Some(p) => p.clone(),
+        None => {
+            let p = std::sync::Arc::new(Profile::load(&standard).map_err(|e| e.to_string())?);
+            profiles.insert(standard, p.clone());
+            p
+        }
+    };
+    let mut options = Options::new(profile);
+    if let Some(s) = &settings {
+        options.ignore = s.ignored_for(path);
+        options.select = s.select.as_ref().map(|v| v.value.clone());
+        options.extend_select = s
+            .extend_select
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_default();
+        options.severity = s
+            .severity
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_default();
+    }
+    options.ignore.extend(args.ignore.iter().cloned());
+    if let Some(select) = &args.select {
+        options.select = Some(select.clone());
+    }
+    options
+        .extend_select
+        .extend(args.extend_select.iter().cloned());
+    Ok(Some(options))
 }
 
 /// Baselines, once every file is checked: today's findings recorded (`--write-baseline`), or
