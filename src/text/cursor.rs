@@ -156,6 +156,31 @@ pub fn find_all<'a, T>(
     out
 }
 
+/// Phrases found from a word inside them (`指标` in `产出类指标满分为…`, `得分` in `，得分 80 分，
+/// 等次为良`), which may reach back before it: `read(at, from)` reads the phrase around the
+/// word at byte `at`, starting no earlier than `from` (where the last phrase ended: phrases do
+/// not overlap), and returns what it made of it and where it ended. Occurrences of the word
+/// inside a phrase found are passed over.
+pub fn find_around<T>(
+    text: &str,
+    word: &memchr::memmem::Finder<'_>,
+    mut read: impl FnMut(usize, usize) -> Option<(T, usize)>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut search = 0;
+    while let Some(found) = word.find(&text.as_bytes()[search..]) {
+        let at = search + found;
+        search = at + 1;
+        if let Some((phrase, end)) = read(at, from) {
+            out.push(phrase);
+            from = end;
+            search = search.max(from);
+        }
+    }
+    out
+}
+
 /// For [`find_all`]: the next character of `text` that `first` accepts, the first characters
 /// of the phrase's words.
 pub fn next_char_in<'a>(

@@ -202,16 +202,9 @@ fn group_statements(text: &str) -> Vec<GroupStatement<'_>> {
     static ZHIBIAO: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("指标"));
     let name_char = |c: char| crate::text::is_han(c) || c.is_ascii_alphabetic();
-    let mut out = Vec::new();
-    let mut from = 0;
-    let mut search = 0;
-    while let Some(found) = ZHIBIAO.find(&text.as_bytes()[search..]) {
-        let at = search + found;
-        search = at + 1;
+    crate::text::cursor::find_around(text, &ZHIBIAO, |at, from| {
         let mut c = Cursor::new(text, at + "指标".len());
-        let Some((full, score, rate)) = group_figures(&mut c) else {
-            continue;
-        };
+        let (full, score, rate) = group_figures(&mut c)?;
         // The name ends before 类 if there is one (the shorter name comes first) or runs
         // up to 指标.
         let ends = [text[..at].strip_suffix('类').map(str::len), Some(at)];
@@ -224,19 +217,15 @@ fn group_statements(text: &str) -> Vec<GroupStatement<'_>> {
                 .last()
                 .map_or(end, |(i, _)| from.min(end) + i);
             (text[start..end].chars().count() >= 2).then(|| &text[start..end])
-        });
-        if let Some(name) = name {
-            out.push(GroupStatement {
-                name,
-                full,
-                score,
-                rate,
-            });
-            from = c.at();
-            search = search.max(from);
-        }
-    }
-    out
+        })?;
+        let statement = GroupStatement {
+            name,
+            full,
+            score,
+            rate,
+        };
+        Some((statement, c.at()))
+    })
 }
 
 /// After a group's 指标: `满分为 10 分，项目得分为 9.5 分` and perhaps `，得分率为 95%`.

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::document::Paragraph;
 use crate::number::{parse_number, Num, Precision};
-use crate::text::cursor::{find_all, next_char_in, Cursor};
+use crate::text::cursor::{find_all, find_around, next_char_in, Cursor};
 
 /// The words that name the total score: `总体得分为 94.57 分`.
 const TOTAL_WORDS: &[&str] = &[
@@ -125,27 +125,17 @@ fn stated_grade(c: &mut Cursor<'_>) -> Option<Range<usize>> {
 fn graded_totals(text: &str) -> Vec<Range<usize>> {
     static DEFEN: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("得分"));
-    let mut out = Vec::new();
-    // Where the last statement ended: the character before 得分 is part of a statement, and
-    // statements do not overlap.
-    let mut from = 0;
-    let mut search = 0;
-    while let Some(found) = DEFEN.find(&text.as_bytes()[search..]) {
-        let at = search + found;
-        search = at + 1;
+    // The character before 得分 is part of a statement.
+    find_around(text, &DEFEN, |at, from| {
         let before = text[..at].chars().next_back();
         let start = at - before.map_or(0, char::len_utf8);
         if start < from || matches!(before, Some('标' | '类')) {
-            continue;
+            return None;
         }
         let mut c = Cursor::new(text, at + "得分".len());
-        if let Some(figure) = graded_total(&mut c) {
-            out.push(figure);
-            from = c.at();
-            search = search.max(from);
-        }
-    }
-    out
+        let figure = graded_total(&mut c)?;
+        Some((figure, c.at()))
+    })
 }
 
 /// A total score stated in a paragraph.
