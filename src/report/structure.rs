@@ -354,6 +354,16 @@ fn template_instruction(c: &mut crate::text::cursor::Cursor<'_>) -> Option<()> {
     c.eat("说明").then_some(())
 }
 
+/// The template instructions in `text`, in order.
+fn template_instructions(text: &str) -> Vec<std::ops::Range<usize>> {
+    use crate::text::cursor::{find_all, next_char_in};
+    let starts = next_char_in(text, |c| matches!(c, '（' | '(' | '此' | '请' | '对'));
+    find_all(text, starts, template_instruction)
+        .into_iter()
+        .map(|(m, ())| m)
+        .collect()
+}
+
 /// Template text left in: instructions, and placeholders for names and years (`XX区`,
 /// `20××年`: two or more X or × that are not part of a Latin word). One span per cell or
 /// paragraph, from its first piece of template text to its last.
@@ -362,11 +372,9 @@ fn find_template_text(text: &str, base: usize, out: &mut Vec<Span>) {
     static INSTRUCTION: std::sync::LazyLock<crate::text::Cues> =
         std::sync::LazyLock::new(|| crate::text::Cues::new(&["字", "填", "对"]));
     let mut found: Vec<Span> = if INSTRUCTION.any_in(text) {
-        use crate::text::cursor::{find_all, next_char_in};
-        let starts = next_char_in(text, |c| matches!(c, '（' | '(' | '此' | '请' | '对'));
-        find_all(text, starts, template_instruction)
+        template_instructions(text)
             .into_iter()
-            .map(|(m, ())| Span::new(base + m.start, base + m.end))
+            .map(|m| Span::new(base + m.start, base + m.end))
             .collect()
     } else {
         Vec::new()
@@ -511,7 +519,6 @@ mod tests {
 mod as_regex {
     use super::*;
     use crate::text::cursor::testing::phrase_text;
-    use crate::text::cursor::{find_all, next_char_in};
     use proptest::prelude::*;
     use regex::Regex;
     use std::sync::LazyLock;
@@ -524,15 +531,10 @@ mod as_regex {
         #![proptest_config(ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn template_instructions(text in phrase_text()) {
-            let starts = next_char_in(&text, |c| matches!(c, '（' | '(' | '此' | '请' | '对'));
-            let found: Vec<std::ops::Range<usize>> = find_all(&text, starts, template_instruction)
-                .into_iter()
-                .map(|(m, ())| m)
-                .collect();
+        fn template_instructions_read_alike(text in phrase_text()) {
             let expected: Vec<std::ops::Range<usize>> =
                 TEMPLATE_TEXT.find_iter(&text).map(|m| m.range()).collect();
-            prop_assert_eq!(found, expected);
+            prop_assert_eq!(template_instructions(&text), expected);
         }
     }
 }

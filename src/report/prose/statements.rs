@@ -121,6 +121,26 @@ fn stated_grade(c: &mut Cursor<'_>) -> Option<Range<usize>> {
     })
 }
 
+/// The figures of statements that name the total, in order.
+fn named_totals(text: &str) -> Vec<Range<usize>> {
+    let starts = next_char_in(text, |c| {
+        matches!(c, '总' | '综' | '最' | '评' | '自' | '绩')
+    });
+    find_all(text, starts, named_total)
+        .into_iter()
+        .map(|(_, figure)| figure)
+        .collect()
+}
+
+/// The grades stated in `text`, in order.
+fn stated_grades(text: &str) -> Vec<Range<usize>> {
+    let starts = next_char_in(text, |c| matches!(c, '评' | '绩' | '等' | '自' | '综'));
+    find_all(text, starts, stated_grade)
+        .into_iter()
+        .map(|(_, grade)| grade)
+        .collect()
+}
+
 /// The figures of statements of a bare 得分 followed by a grade, in order.
 fn graded_totals(text: &str) -> Vec<Range<usize>> {
     static DEFEN: LazyLock<memchr::memmem::Finder<'static>> =
@@ -160,17 +180,10 @@ fn total_figures(text: &str) -> Vec<Range<usize>> {
     if !SCORE_WORDS.any_in(text) {
         return Vec::new();
     }
-    let mut out: Vec<Range<usize>> = find_all(
-        text,
-        next_char_in(text, |c| {
-            matches!(c, '总' | '综' | '最' | '评' | '自' | '绩')
-        }),
-        named_total,
-    )
-    .into_iter()
-    .map(|(_, figure)| figure)
-    .chain(graded_totals(text))
-    .collect();
+    let mut out: Vec<Range<usize>> = named_totals(text)
+        .into_iter()
+        .chain(graded_totals(text))
+        .collect();
     out.sort_by_key(|m| m.start);
     out.dedup_by_key(|m| m.start);
     out
@@ -210,24 +223,20 @@ pub fn grades(paragraph: &Paragraph) -> Vec<ProseGrade> {
         return Vec::new();
     }
     let text = &paragraph.text;
-    find_all(
-        text,
-        next_char_in(text, |c| matches!(c, '评' | '绩' | '等' | '自' | '综')),
-        stated_grade,
-    )
-    .into_iter()
-    .filter_map(|(_, m)| {
-        // "等级为优、良、中、差" lists the grades; it does not give one.
-        let after = text[m.end..].chars().next();
-        if matches!(after, Some('、' | '/' | '／')) {
-            return None;
-        }
-        Some(ProseGrade {
-            text: text[m.clone()].to_string(),
-            span: paragraph.span.sub(m.start, m.end),
+    stated_grades(text)
+        .into_iter()
+        .filter_map(|m| {
+            // "等级为优、良、中、差" lists the grades; it does not give one.
+            let after = text[m.end..].chars().next();
+            if matches!(after, Some('、' | '/' | '／')) {
+                return None;
+            }
+            Some(ProseGrade {
+                text: text[m.clone()].to_string(),
+                span: paragraph.span.sub(m.start, m.end),
+            })
         })
-    })
-    .collect()
+        .collect()
 }
 
 #[cfg(test)]
@@ -312,25 +321,9 @@ mod as_regex {
 
         #[test]
         fn totals_and_grades(text in phrase_text()) {
-            let named: Vec<Range<usize>> = find_all(
-                &text,
-                next_char_in(&text, |c| matches!(c, '总' | '综' | '最' | '评' | '自' | '绩')),
-                named_total,
-            )
-            .into_iter()
-            .map(|(_, figure)| figure)
-            .collect();
-            prop_assert_eq!(named, figures(&TOTAL, &text));
+            prop_assert_eq!(named_totals(&text), figures(&TOTAL, &text));
             prop_assert_eq!(graded_totals(&text), figures(&GRADED_TOTAL, &text));
-            let stated: Vec<Range<usize>> = find_all(
-                &text,
-                next_char_in(&text, |c| matches!(c, '评' | '绩' | '等' | '自' | '综')),
-                stated_grade,
-            )
-            .into_iter()
-            .map(|(_, grade)| grade)
-            .collect();
-            prop_assert_eq!(stated, figures(&GRADE, &text));
+            prop_assert_eq!(stated_grades(&text), figures(&GRADE, &text));
         }
     }
 }

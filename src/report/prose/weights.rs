@@ -53,6 +53,15 @@ fn weight_lead(c: &mut Cursor<'_>) -> Option<()> {
     None
 }
 
+/// The leads of statements of weights in `text`, in order.
+fn weight_leads(text: &str) -> Vec<Range<usize>> {
+    let starts = next_char_in(text, |c| matches!(c, '分' | '权' | '满'));
+    find_all(text, starts, weight_lead)
+        .into_iter()
+        .map(|(lead, ())| lead)
+        .collect()
+}
+
 /// One item of a list of weights: a name of two to twelve Han characters and its points
 /// (`产出指标50分`, `效益指标（30分）`).
 struct WeightItem {
@@ -114,12 +123,7 @@ pub fn statements(text: &str, base: usize) -> Vec<WeightStatement> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    let leads = find_all(
-        text,
-        next_char_in(text, |c| matches!(c, '分' | '权' | '满')),
-        weight_lead,
-    );
-    for (lead, ()) in leads {
+    for lead in weight_leads(text) {
         let mut at = lead.end;
         let mut items = Vec::new();
         while let Some(item) = weight_item(text, at) {
@@ -207,16 +211,8 @@ mod as_regex {
 
         #[test]
         fn leads_and_items(text in phrase_text()) {
-            let leads: Vec<Range<usize>> = find_all(
-                &text,
-                next_char_in(&text, |c| matches!(c, '分' | '权' | '满')),
-                weight_lead,
-            )
-            .into_iter()
-            .map(|(lead, ())| lead)
-            .collect();
             let expected: Vec<Range<usize>> = LEAD.find_iter(&text).map(|m| m.range()).collect();
-            prop_assert_eq!(leads, expected);
+            prop_assert_eq!(weight_leads(&text), expected);
             for (at, _) in text.char_indices() {
                 let found = weight_item(&text, at).map(|i| (i.name, i.points, i.end, i.more));
                 let expected = ITEM.captures(&text[at..]).map(|c| {
