@@ -715,9 +715,6 @@ fn check_arguments(args: &CheckArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Each file to check with its options: its configuration's, with the command line's over
-/// them. Files that a configuration's include/exclude leaves out of a folder are not checked;
-/// a file named on the command line always is.
 /// The options each file is checked with: runs of files that share them, so that what is kept
 /// per file is nothing (a batch holds this from the walk to the end).
 struct FileOptions {
@@ -736,8 +733,9 @@ impl FileOptions {
     }
 }
 
-/// The options of each file, from the configuration that applies to it and the command line;
-/// the files a configuration excludes are taken out of `files`.
+/// Each file's options: its configuration's, with the command line's over them. Files that a
+/// configuration's include/exclude leaves out of a folder are taken out of `files`; a file
+/// named on the command line is always checked.
 fn file_options(
     args: &CheckArgs,
     finder: &mut crate::config::Finder,

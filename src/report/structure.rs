@@ -235,82 +235,17 @@ pub fn is_chrome(text: &str) -> bool {
     }
     static WORDS: std::sync::LazyLock<crate::text::WordSearcher> =
         std::sync::LazyLock::new(|| crate::text::word_searcher(CHROME_WORDS));
-    // Read as the text compacted (width-folded, without white space), but without making it:
-    // most lines are not chrome, and compacting each cost more than all the rest.
-    let (crumbs, has_space) = crumbs_and_space(text);
-    let compact_start = || {
-        text.chars()
-            .map(crate::text::fold_char)
-            .filter(|c| !c.is_whitespace())
-    };
-    if crumbs >= 2 || crumbs == 1 && compact_start().take(2).eq("首页".chars()) {
-        return true;
-    }
-    // The chrome words are Chinese, which folding leaves as they are: only white space
-    // inside one needs taking out.
-    let found = if has_space {
-        let joined: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        WORDS.for_text(&joined).is_match(&joined)
-    } else {
-        WORDS.for_text(text).is_match(text)
-    };
-    if found {
-        return true;
-    }
-    // A file name.
-    [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
-        .iter()
-        .any(|e| ends_with_folded(text, e))
-}
-
-/// In one pass over the bytes: how many breadcrumb separators `text` has (`>`, `＞`, `»`, `›`,
-/// `→`), and whether it has white space (Unicode's, as `char::is_whitespace`).
-fn crumbs_and_space(text: &str) -> (usize, bool) {
-    let b = text.as_bytes();
-    let after = |i: usize, next: [u8; 2]| b.get(i + 1..i + 3) == Some(&next[..]);
-    let (mut crumbs, mut space) = (0, false);
-    for (i, &byte) in b.iter().enumerate() {
-        match byte {
-            b'>' => crumbs += 1,
-            b'\t'..=b'\r' | b' ' => space = true,
-            // U+00BB », U+0085 and U+00A0.
-            0xC2 => match b.get(i + 1) {
-                Some(0xBB) => crumbs += 1,
-                Some(0x85 | 0xA0) => space = true,
-                _ => {}
-            },
-            // U+1680.
-            0xE1 => space |= after(i, [0x9A, 0x80]),
-            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-                // U+203A › and U+2192 →.
-                (Some(0x80), Some(0xBA)) | (Some(0x86), Some(0x92)) => crumbs += 1,
-                // U+2000–U+200A, U+2028, U+2029, U+202F and U+205F.
-                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F)) => {
-                    space = true
-                }
-                _ => {}
-            },
-            // U+3000, the ideographic space.
-            0xE3 => space |= after(i, [0x80, 0x80]),
-            // U+FF1E ＞.
-            0xEF => crumbs += usize::from(after(i, [0xBC, 0x9E])),
-            _ => {}
-        }
-    }
-    (crumbs, space)
-}
-
-/// Whether `text` compacted ends with `ending` (ASCII), ignoring case.
-fn ends_with_folded(text: &str, ending: &str) -> bool {
-    let mut tail = text
-        .chars()
-        .rev()
-        .map(crate::text::fold_char)
-        .filter(|c| !c.is_whitespace());
-    ending
-        .chars()
-        .rev()
-        .all(|e| tail.next().is_some_and(|c| c.eq_ignore_ascii_case(&e)))
+    let c = crate::text::compact_cow(text);
+    let crumbs = c.matches(['>', '＞', '»', '›', '→']).count();
+    let tail = c.as_bytes();
+    crumbs >= 1 && (c.starts_with("首页") || crumbs >= 2)
+        || WORDS.for_text(&c).is_match(c.as_ref())
+        || [".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".html"]
+            .iter()
+            .any(|e| {
+                tail.len() >= e.len()
+                    && tail[tail.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+            })
 }
 
 /// Instructions a form's template prints for whoever fills it in: `（100字以内）`, `此处填写`,

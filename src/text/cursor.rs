@@ -120,11 +120,20 @@ impl<'a> Cursor<'a> {
     fn decimal_of(&mut self, digit: impl Fn(char) -> bool + Copy) -> Option<&'a str> {
         let start = self.at;
         self.eat_run(1, usize::MAX, digit)?;
+        self.fraction_of(digit);
+        Some(&self.text[start..self.at])
+    }
+
+    /// `(?:\.[0-9０-９]+)?`: a decimal point and its digits, if both are there.
+    pub fn fraction(&mut self) {
+        self.fraction_of(is_digit);
+    }
+
+    fn fraction_of(&mut self, digit: impl Fn(char) -> bool) {
         let mut fraction = *self;
         if fraction.eat(".") && fraction.eat_run(1, usize::MAX, digit).is_some() {
             *self = fraction;
         }
-        Some(&self.text[start..self.at])
     }
 }
 

@@ -352,10 +352,7 @@ fn number_len(rest: &str) -> Option<usize> {
             c = group;
         }
     }
-    let mut fraction = c;
-    if fraction.eat(".") && fraction.digits(1, usize::MAX).is_some() {
-        c = fraction;
-    }
+    c.fraction();
     Some(c.at())
 }
 

@@ -91,10 +91,7 @@ fn weight_item(text: &str, at: usize) -> Option<WeightItem> {
     }
     let start = c.at();
     c.digits(1, 3)?;
-    let mut fraction = c;
-    if fraction.eat(".") && fraction.digits(1, usize::MAX).is_some() {
-        c = fraction;
-    }
+    c.fraction();
     let points = start..c.at();
     c.spaces();
     if !c.eat("分") {
