@@ -62,7 +62,46 @@ pub fn fold_char(c: char) -> char {
 /// that `一级 指标`, `一级指标` and `一级　指标` compare equal (PDF extraction breaks cells at
 /// arbitrary places and inserts spaces).
 pub fn compact(s: &str) -> String {
-    compact_by(s, fold_char)
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Most of a report's text is kept as it is: copied a run at a time rather than
+        // decoded and encoded again character by character.
+        let run = kept_len(rest.as_bytes());
+        out.push_str(&rest[..run]);
+        rest = &rest[run..];
+        if let Some(c) = rest.chars().next() {
+            let folded = fold_char(c);
+            if !folded.is_whitespace() {
+                out.push(folded);
+            }
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The length of the longest start of `b` (valid UTF-8) whose characters [`compact`] keeps as
+/// they are, judged from their bytes: ASCII other than white space, and the ranges that hold no
+/// white space and nothing [`fold_char`] changes. The few blocks that do (Latin-1's no-break
+/// space, U+1xxx, U+2xxx, the ideographic space, the full-width forms) end the run, and the
+/// caller decides for that character by decoding it; the run may thus end early, never late.
+pub fn kept_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let n = match x {
+            b'\t'..=b'\r' | b' ' => break,
+            0x00..=0x7F => 1,
+            0xC3..=0xDF => 2,
+            0xE3 if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0x80) => break,
+            0xEF if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => break,
+            0xE0 | 0xE3..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => break,
+        };
+        i += n;
+    }
+    i.min(b.len())
 }
 
 /// A few words looked for in long text, each with a memmem finder built once: for a handful of
@@ -164,7 +203,9 @@ where
 /// [`compact`], borrowing `s` when it is compact already (most cells and short lines are), so
 /// that asking costs no new string.
 pub fn compact_cow(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.chars().all(|c| fold_char(c) == c && !c.is_whitespace()) {
+    if kept_len(s.as_bytes()) == s.len()
+        || s.chars().all(|c| fold_char(c) == c && !c.is_whitespace())
+    {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(compact(s))
@@ -199,11 +240,23 @@ impl Compacted {
     pub fn new(s: &str) -> Compacted {
         let mut text = String::with_capacity(s.len());
         let mut at = vec![0u32; s.len() + 1];
-        for (i, c) in s.char_indices() {
-            at[i] = text.len() as u32;
-            let c = fold_char(c);
-            if !c.is_whitespace() {
-                text.push(c);
+        let mut i = 0;
+        while i < s.len() {
+            let run = kept_len(&s.as_bytes()[i..]);
+            let base = text.len() as u32;
+            for (k, slot) in at[i..i + run].iter_mut().enumerate() {
+                // Inside a character too: the pass below sets those offsets again.
+                *slot = base + k as u32;
+            }
+            text.push_str(&s[i..i + run]);
+            i += run;
+            if let Some(c) = s[i..].chars().next() {
+                at[i] = text.len() as u32;
+                let folded = fold_char(c);
+                if !folded.is_whitespace() {
+                    text.push(folded);
+                }
+                i += c.len_utf8();
             }
         }
         // Offsets inside a character and the end map to what follows.
@@ -396,6 +449,74 @@ mod tests {
         for &a in &bounds {
             for &b in bounds.iter().filter(|&&b| b >= a) {
                 assert_eq!(c.slice(a..b), compact(&s[a..b]), "{a}..{b}");
+            }
+        }
+    }
+
+    /// Characters from every block the byte-level run in `compact` treats apart: white space
+    /// of each width, the full-width forms and their neighbours, Latin-1, U+1xxx, U+2xxx,
+    /// ideographs, a character outside the BMP.
+    fn mixed_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const CHARS: &[char] = &[
+            'a',
+            '1',
+            ' ',
+            '\t',
+            '\n',
+            '\r',
+            '\u{B}',
+            '\u{C}',
+            '\u{1F}',
+            '\u{85}',
+            '\u{A0}',
+            'é',
+            '\u{1680}',
+            '\u{1000}',
+            '\u{2003}',
+            '\u{2028}',
+            '\u{202F}',
+            '\u{205F}',
+            '“',
+            '—',
+            '…',
+            '\u{3000}',
+            '、',
+            '。',
+            '\u{3001}',
+            '一',
+            '级',
+            '\u{FEFF}',
+            '\u{FF00}',
+            '\u{FF01}',
+            '（',
+            '％',
+            '\u{FF5E}',
+            '\u{FF5F}',
+            '\u{FF7F}',
+            '\u{FF80}',
+            '\u{FFE5}',
+            '\u{20000}',
+            '\u{E000}',
+            '\u{D7A3}',
+        ];
+        proptest::collection::vec(proptest::sample::select(CHARS), 0..24)
+            .prop_map(|v| v.into_iter().collect())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compact_is_folding_and_dropping_white_space_char_by_char(s in mixed_text()) {
+            let spec = compact_by(&s, fold_char);
+            proptest::prop_assert_eq!(&compact(&s), &spec);
+            let cow = compact_cow(&s);
+            proptest::prop_assert_eq!(cow.as_ref(), spec.as_str());
+            let c = Compacted::new(&s);
+            let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    proptest::prop_assert_eq!(c.slice(a..b), compact_by(&s[a..b], fold_char));
+                }
             }
         }
     }
