@@ -63,7 +63,41 @@ pub fn fold_char(c: char) -> char {
 }
 
 fn needs_fold(s: &str) -> bool {
-    s.chars().any(|c| fold_char(c) != c)
+    unfolded_len(s.as_bytes()) < s.len()
+}
+
+/// The length of the longest start of `b` (valid UTF-8) in which [`fold_char`] changes no
+/// character. Every text of a document passes here: the characters are decoded from their
+/// bytes and looked up in the table's bitmap, without `chars()`' checks, and ASCII, which
+/// nothing folds, is stepped over.
+pub fn unfolded_len(b: &[u8]) -> usize {
+    let bmp = &table().bmp;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0x80 {
+            i += 1;
+            continue;
+        }
+        // The bitmap's word for a character is its code point without the low six bits: for
+        // three bytes, the lead's four bits and the second byte's six.
+        let (n, word, bit) = match (x, b.get(i + 1), b.get(i + 2)) {
+            (0xC0..=0xDF, Some(&y), _) => (2, usize::from(x & 0x1F), y & 0x3F),
+            (0xE0..=0xEF, Some(&y), Some(&z)) => (
+                3,
+                usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F),
+                z & 0x3F,
+            ),
+            // Outside the Basic Multilingual Plane nothing is folded.
+            (0xF0.., _, _) => (4, usize::MAX, 0),
+            _ => break,
+        };
+        if word != usize::MAX && bmp[word] & (1 << bit) != 0 {
+            break;
+        }
+        i += n;
+    }
+    i.min(b.len())
 }
 
 fn fold(s: &mut String) {
@@ -126,6 +160,27 @@ mod tests {
         }
         for c in ['绩', '效', '中', '。', '∑', '😀', 'é'] {
             assert_eq!(fold_char(c), c);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_unfolded_start_ends_at_the_first_character_folded(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    'a', ' ', 'é', '\u{7FF}', '≧', '≥', '═', '績', '绩', '效', '總', '。', '（',
+                    '\u{FFFF}', '😀', '\u{20000}',
+                ]),
+                0..16,
+            )
+        ) {
+            let s: String = chars.into_iter().collect();
+            let first_folded = s
+                .char_indices()
+                .find(|&(_, c)| fold_char(c) != c)
+                .map_or(s.len(), |(i, _)| i);
+            proptest::prop_assert_eq!(unfolded_len(s.as_bytes()), first_folded);
+            proptest::prop_assert_eq!(needs_fold(&s), first_folded < s.len());
         }
     }
 

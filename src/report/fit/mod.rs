@@ -209,11 +209,28 @@ impl Headers {
         // The text without white space, with where each character came from.
         let mut compact = String::with_capacity(text.len());
         let mut origin = Vec::with_capacity(text.len());
-        for (i, c) in text.char_indices() {
-            let c = fold_key_char(c);
-            if !c.is_whitespace() {
-                compact.push(c);
-                origin.resize(compact.len(), i);
+        let mut i = 0;
+        while i < text.len() {
+            // This is all the text between tables: runs that neither folding changes are
+            // copied whole, each byte's origin its character's start.
+            let bytes = &text.as_bytes()[i..];
+            let run = crate::document::fold::unfolded_len(&bytes[..crate::text::kept_len(bytes)]);
+            let mut start = i;
+            for (j, &b) in bytes[..run].iter().enumerate() {
+                if b & 0xC0 != 0x80 {
+                    start = i + j;
+                }
+                origin.push(start);
+            }
+            compact.push_str(&text[i..i + run]);
+            i += run;
+            if let Some(c) = text[i..].chars().next() {
+                let folded = fold_key_char(c);
+                if !folded.is_whitespace() {
+                    compact.push(folded);
+                    origin.resize(compact.len(), i);
+                }
+                i += c.len_utf8();
             }
         }
         let starts: Vec<usize> = self
