@@ -349,13 +349,29 @@ pub fn spaced_runs(line: &str, wide: usize, gap: usize) -> Vec<(usize, &str)> {
 /// Whether `line` may hold a gap of `gap` columns: two white-space characters in a row, or one
 /// as wide as the gap.
 fn has_gap(line: &str, wide: usize, gap: usize) -> bool {
+    // Every line of a text file is asked: judged from the bytes, decoding only the characters
+    // whose lead byte some white space shares (U+0085, U+00A0, U+1680, U+2000-U+205F, the
+    // ideographic space).
+    let b = line.as_bytes();
     let mut previous = false;
-    for c in line.chars() {
-        let blank = c.is_whitespace();
-        if blank && (previous || char_width(c, wide) >= gap) {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let (len, blank, width) = match x {
+            b'\t'..=b'\r' | b' ' => (1, true, 1),
+            0x00..=0x7F => (1, false, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => match line[i..].chars().next() {
+                Some(c) => (c.len_utf8(), c.is_whitespace(), char_width(c, wide)),
+                None => break,
+            },
+            0xC3..=0xDF => (2, false, 1),
+            0xE0 | 0xE4..=0xEF => (3, false, 1),
+            _ => (4, false, 1),
+        };
+        if blank && (previous || width >= gap) {
             return true;
         }
         previous = blank;
+        i += len;
     }
     false
 }
@@ -518,6 +534,57 @@ mod tests {
                     proptest::prop_assert_eq!(c.slice(a..b), compact_by(&s[a..b], fold_char));
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_gap_is_found_from_the_bytes_as_from_the_characters(
+            s in mixed_text(),
+            wide in 1usize..3,
+            gap in 1usize..4,
+        ) {
+            let mut previous = false;
+            let by_chars = s.chars().any(|c| {
+                let blank = c.is_whitespace();
+                let gap_here = blank && (previous || char_width(c, wide) >= gap);
+                previous = blank;
+                gap_here
+            });
+            proptest::prop_assert_eq!(has_gap(&s, wide, gap), by_chars);
+        }
+
+        #[test]
+        fn runs_are_measured_from_the_bytes_as_from_the_characters(
+            s in mixed_text(),
+            wide in 1usize..3,
+            gap in 1usize..4,
+        ) {
+            // The character-by-character definition.
+            let mut spec = Vec::new();
+            let (mut column, mut start, mut end, mut blank) = (0, None, 0, 0);
+            for (i, c) in s.char_indices() {
+                let width = char_width(c, wide);
+                if c.is_whitespace() {
+                    blank += width;
+                } else {
+                    match start {
+                        Some((b, col)) if blank >= gap => {
+                            spec.push((col, &s[b..end]));
+                            start = Some((i, column));
+                        }
+                        Some(_) => {}
+                        None => start = Some((i, column)),
+                    }
+                    blank = 0;
+                    end = i + c.len_utf8();
+                }
+                column += width;
+            }
+            if let Some((b, col)) = start {
+                spec.push((col, &s[b..end]));
+            }
+            proptest::prop_assert_eq!(spaced_runs(&s, wide, gap), spec);
         }
     }
 
