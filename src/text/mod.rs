@@ -104,25 +104,64 @@ pub fn kept_len(b: &[u8]) -> usize {
     i.min(b.len())
 }
 
-/// A few words looked for in long text, each with a memmem finder built once: for a handful of
+/// A few words looked for in text, each with a memmem finder built once: for a handful of
 /// words, a vectorised substring search per word is several times quicker than an automaton
 /// stepping through every byte, or than testing every character against a set.
-pub struct Cues(Vec<memchr::memmem::Finder<'static>>);
+///
+/// Most text asked is short (a cell, a heading), where starting a memmem search costs more than
+/// the search: there one pass over the bytes tries the words whose first byte is there.
+pub struct Cues {
+    finders: Vec<memchr::memmem::Finder<'static>>,
+    words: Vec<&'static [u8]>,
+    /// Whether some word starts with the byte.
+    first: [bool; 256],
+}
 
 impl Cues {
+    /// Text up to this many bytes is searched in one pass.
+    const SHORT: usize = 64;
+
     pub fn new(words: &[&'static str]) -> Cues {
-        Cues(
-            words
+        let mut first = [false; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        Cues {
+            finders: words
                 .iter()
                 .map(|w| memchr::memmem::Finder::new(*w))
                 .collect(),
-        )
+            words: words.iter().map(|w| w.as_bytes()).collect(),
+            first,
+        }
     }
 
     /// Whether `text` holds any of the words.
     pub fn any_in(&self, text: &str) -> bool {
-        self.0.iter().any(|w| w.find(text.as_bytes()).is_some())
+        let bytes = text.as_bytes();
+        if bytes.len() > Self::SHORT {
+            return self.finders.iter().any(|w| w.find(bytes).is_some());
+        }
+        let mut i = 0;
+        while i < bytes.len() {
+            if self.first[usize::from(bytes[i])] {
+                let rest = &bytes[i..];
+                if self.words.iter().any(|w| same_start(rest, w)) {
+                    return true;
+                }
+            }
+            i += 1;
+        }
+        false
     }
+}
+
+/// Whether `text` starts with `word`, compared byte by byte: the words are a character or two,
+/// for which a call to `memcmp` costs more than the comparison.
+fn same_start(text: &[u8], word: &[u8]) -> bool {
+    text.len() >= word.len() && text.iter().zip(word).all(|(a, b)| a == b)
 }
 
 /// A searcher for Chinese words through long text (a paragraph, a whole document), without a
@@ -231,27 +270,27 @@ pub fn compact_by(s: &str, fold: impl Fn(char) -> char) -> String {
 /// figure, which in a long sentence of figures would compact it again for each.
 pub struct Compacted {
     text: String,
-    /// For each byte offset of the original (and its end), the offset in `text` of what it
-    /// became.
-    at: Vec<u32>,
+    /// Where each piece of the original starts and where what it became starts in `text`, in
+    /// order: a piece is a run copied as it is, or one character folded or dropped. Inside a
+    /// run, offsets move together; a folded or dropped character is one offset.
+    pieces: Vec<(u32, u32)>,
+    len: usize,
 }
 
 impl Compacted {
     pub fn new(s: &str) -> Compacted {
         let mut text = String::with_capacity(s.len());
-        let mut at = vec![0u32; s.len() + 1];
+        let mut pieces = Vec::new();
         let mut i = 0;
         while i < s.len() {
             let run = kept_len(&s.as_bytes()[i..]);
-            let base = text.len() as u32;
-            for (k, slot) in at[i..i + run].iter_mut().enumerate() {
-                // Inside a character too: the pass below sets those offsets again.
-                *slot = base + k as u32;
+            if run > 0 {
+                pieces.push((i as u32, text.len() as u32));
+                text.push_str(&s[i..i + run]);
+                i += run;
             }
-            text.push_str(&s[i..i + run]);
-            i += run;
             if let Some(c) = s[i..].chars().next() {
-                at[i] = text.len() as u32;
+                pieces.push((i as u32, text.len() as u32));
                 let folded = fold_char(c);
                 if !folded.is_whitespace() {
                     text.push(folded);
@@ -259,21 +298,31 @@ impl Compacted {
                 i += c.len_utf8();
             }
         }
-        // Offsets inside a character and the end map to what follows.
-        let mut next = text.len() as u32;
-        for i in (0..=s.len()).rev() {
-            if s.is_char_boundary(i) && i < s.len() {
-                next = at[i];
-            } else {
-                at[i] = next;
-            }
+        Compacted {
+            text,
+            pieces,
+            len: s.len(),
         }
-        Compacted { text, at }
+    }
+
+    /// Where the character at byte `i` of the original (a character boundary, or its end)
+    /// starts in the compact text, or where what follows starts if it was dropped.
+    fn at(&self, i: usize) -> usize {
+        if i >= self.len {
+            return self.text.len();
+        }
+        let p = self
+            .pieces
+            .partition_point(|&(start, _)| start as usize <= i);
+        match p.checked_sub(1).map(|p| self.pieces[p]) {
+            Some((start, out)) => out as usize + (i - start as usize),
+            None => 0,
+        }
     }
 
     /// `compact(&s[range])`, for character boundaries of `s`.
     pub fn slice(&self, range: std::ops::Range<usize>) -> &str {
-        let (a, b) = (self.at[range.start] as usize, self.at[range.end] as usize);
+        let (a, b) = (self.at(range.start), self.at(range.end));
         &self.text[a..b.max(a)]
     }
 }
@@ -585,6 +634,29 @@ mod tests {
                 spec.push((col, &s[b..end]));
             }
             proptest::prop_assert_eq!(spaced_runs(&s, wide, gap), spec);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cues_are_found_in_short_and_long_text_alike(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "字", "填写", "对", "X", "Ｘ", "×", "!", "！", "合", "计", "合计", "一级指标",
+                    "12.5", " ", "。", "\u{5B56}", "\u{5B57}", "\u{FF38}",
+                ]),
+                0..40,
+            )
+        ) {
+            let text = pieces.concat();
+            for words in [&["字", "填", "对"][..], &["X", "Ｘ", "×"], &["!", "！"], &["合计", "指标"]] {
+                let cues = Cues::new(words);
+                proptest::prop_assert_eq!(
+                    cues.any_in(&text),
+                    words.iter().any(|w| text.contains(w)),
+                    "{:?} in {:?}", words, text
+                );
+            }
         }
     }
 
