@@ -79,11 +79,7 @@ fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     // Validated with SIMD first: std's validator takes Chinese text (three bytes a
     // character) a character at a time, and every text file passes here. Invalid bytes are
     // looked at again by std, which says where they are.
-    let utf8 = match simdutf8::basic::from_utf8(bytes) {
-        Ok(text) => Ok(text),
-        Err(_) => std::str::from_utf8(bytes),
-    };
-    let decoded = match utf8 {
+    let decoded = match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
         Ok(text) => Decoded {
             text: text.to_owned(),
             encoding: UTF_8.name(),

@@ -75,24 +75,21 @@ pub fn unfolded_len(b: &[u8]) -> usize {
     let mut i = 0;
     while i < b.len() {
         let x = b[i];
-        if x < 0x80 {
-            i += 1;
-            continue;
-        }
         // The bitmap's word for a character is its code point without the low six bits: for
-        // three bytes, the lead's four bits and the second byte's six.
+        // three bytes, the lead's four bits and the second byte's six. ASCII and what lies
+        // outside the Basic Multilingual Plane are never folded.
         let (n, word, bit) = match (x, b.get(i + 1), b.get(i + 2)) {
-            (0xC0..=0xDF, Some(&y), _) => (2, usize::from(x & 0x1F), y & 0x3F),
+            (0x00..=0x7F, _, _) => (1, None, 0),
+            (0xC0..=0xDF, Some(&y), _) => (2, Some(usize::from(x & 0x1F)), y & 0x3F),
             (0xE0..=0xEF, Some(&y), Some(&z)) => (
                 3,
-                usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F),
+                Some(usize::from(x & 0x0F) << 6 | usize::from(y & 0x3F)),
                 z & 0x3F,
             ),
-            // Outside the Basic Multilingual Plane nothing is folded.
-            (0xF0.., _, _) => (4, usize::MAX, 0),
+            (0xF0.., _, _) => (4, None, 0),
             _ => break,
         };
-        if word != usize::MAX && bmp[word] & (1 << bit) != 0 {
+        if word.is_some_and(|w| bmp[w] & (1 << bit) != 0) {
             break;
         }
         i += n;

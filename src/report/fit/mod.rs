@@ -206,39 +206,29 @@ impl Headers {
     /// text is cut into cells: where each occurrence starts (overlapping ones too), in text
     /// folded and without white space as keys are.
     fn mentions(&self, text: &str) -> (Vec<usize>, Vec<usize>) {
-        // The text without white space, with where each character came from.
+        // The text without white space, with where each character came from. This is all the
+        // text between tables: runs that neither folding changes are copied whole.
         let mut compact = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        let mut i = 0;
-        while i < text.len() {
-            // This is all the text between tables: runs that neither folding changes are
-            // copied whole, each byte's origin its character's start.
-            let bytes = &text.as_bytes()[i..];
-            let run = crate::document::fold::unfolded_len(&bytes[..crate::text::kept_len(bytes)]);
-            let mut start = i;
-            for (j, &b) in bytes[..run].iter().enumerate() {
-                if b & 0xC0 != 0x80 {
-                    start = i + j;
-                }
-                origin.push(start);
-            }
-            compact.push_str(&text[i..i + run]);
-            i += run;
-            if let Some(c) = text[i..].chars().next() {
-                let folded = fold_key_char(c);
-                if !folded.is_whitespace() {
-                    compact.push(folded);
-                    origin.resize(compact.len(), i);
-                }
-                i += c.len_utf8();
-            }
-        }
+        let mut pieces: Vec<(usize, usize)> = Vec::new();
+        let run_len =
+            |b: &[u8]| crate::document::fold::unfolded_len(&b[..crate::text::kept_len(b)]);
+        crate::text::compact_pieces(text, run_len, fold_key_char, &mut compact, |from, to| {
+            pieces.push((from, to));
+        });
+        // Where the character starting at byte `k` of the compact text came from: the last
+        // piece that starts there or before (pieces that left nothing come before the one that
+        // wrote `k`), and as far into it.
+        let origin = |k: usize| {
+            let p = pieces.partition_point(|&(_, to)| to <= k).saturating_sub(1);
+            let (from, to) = pieces[p];
+            from + (k - to)
+        };
         let starts: Vec<usize> = self
             .first_searcher
             .for_text(&compact)
             .find_overlapping_iter(&compact)
             .filter(|m| self.lone_first || self.may_start_header(&compact, m.end()))
-            .map(|m| origin[m.start()])
+            .map(|m| origin(m.start()))
             .collect();
         if starts.is_empty() {
             return (starts, Vec::new());
@@ -247,7 +237,7 @@ impl Headers {
             .end_searcher
             .for_text(&compact)
             .find_overlapping_iter(&compact)
-            .map(|m| origin[m.start()])
+            .map(|m| origin(m.start()))
             .collect();
         (starts, ends)
     }
